@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HostState } from './types.js';
+
+// Every simulated command is its own process and several may run at once (a test reading lspv
+// while a clone runs), so state changes go through a lock file, and writes go to a temporary file
+// renamed over state.json: a reader never sees half a file, and a killed writer leaves the last
+// good state behind.
+
+const LOCK_WAIT_MS = 30_000;
+const LOCK_STALE_MS = 120_000;
+
+export class HostNotFoundError extends Error {}
+
+export function statePath(dir: string): string {
+  return path.join(dir, 'state.json');
+}
+
+export function isHostDir(dir: string): boolean {
+  return fs.existsSync(statePath(dir));
+}
+
+export function readState(dir: string): HostState {
+  let text: string;
+  try {
+    text = fs.readFileSync(statePath(dir), 'utf8');
+  } catch {
+    throw new HostNotFoundError(`aixsim: ${dir} is not a simulated host (no state.json); create one with: aixsim init ${dir}`);
+  }
+  return JSON.parse(text) as HostState;
+}
+
+export function writeState(dir: string, state: HostState): void {
+  const target = statePath(dir);
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(state, null, 1) + '\n');
+  fs.renameSync(tmp, target);
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function acquireLock(dir: string): string {
+  const lock = path.join(dir, 'state.lock');
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = fs.openSync(lock, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return lock;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    breakStaleLock(lock);
+    if (Date.now() > deadline) {
+      throw new Error(`aixsim: state of ${dir} is locked by another command for more than ${LOCK_WAIT_MS / 1000}s (${lock})`);
+    }
+    sleepSync(Math.min(50, 2 + attempt * 2));
+  }
+}
+
+function breakStaleLock(lock: string): void {
+  try {
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    const age = Date.now() - fs.statSync(lock).mtimeMs;
+    if ((owner > 0 && !pidAlive(owner)) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+  } catch {
+    // The lock vanished between our attempts: the next attempt will take it.
+  }
+}
+
+/** Read-modify-write under the host lock. The callback's changes are saved only if it returns normally. */
+export function updateState<T>(dir: string, change: (state: HostState) => T): T {
+  const lock = acquireLock(dir);
+  try {
+    const state = readState(dir);
+    const result = change(state);
+    writeState(dir, state);
+    return result;
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
