@@ -26,12 +26,13 @@ function loadProfile(ref: string): ProfileSpec {
       throw new Error(`aixsim: cannot read profile ${ref}: ${(e as Error).message}`);
     }
     const base = typeof raw.base === 'string' ? builtinProfile(raw.base) : null;
-    const merged = { ...(base ?? {}), ...raw } as ProfileSpec & { base?: string };
+    const merged = { ...(base ?? {}), ...raw } as Partial<ProfileSpec> & { base?: string };
     delete merged.base;
     if (!merged.name) merged.name = path.basename(ref, '.json');
     for (const key of ['hostname', 'level', 'disks', 'rootvg'] as const) {
       if (merged[key] === undefined) throw new Error(`aixsim: profile ${ref} lacks "${key}" (or name a built-in "base")`);
     }
+    const rootDisks = merged.rootvg!.disks;
     return {
       platform: 'chrp',
       hardwareBits: 64,
@@ -40,9 +41,9 @@ function loadProfile(ref: string): ProfileSpec {
       datavgs: [],
       altDisk: { rte: 'running', bootImages: 'running' },
       nimClient: false,
-      bootlist: merged.rootvg.disks.slice(0, 1),
+      bootlist: rootDisks.slice(0, 1),
       ...merged,
-    };
+    } as ProfileSpec;
   }
   return builtinProfile(ref);
 }
