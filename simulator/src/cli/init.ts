@@ -92,7 +92,7 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
   const abs = path.resolve(dir);
   if (fs.existsSync(path.join(abs, 'state.json'))) {
     if (!force) throw new Error(`aixsim: ${abs} already holds a simulated host; add --force to replace it`);
-    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'calls.log', 'console.log']) {
+    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'root', 'alt_inst', 'calls.log', 'console.log']) {
       fs.rmSync(path.join(abs, sub), { recursive: true, force: true });
     }
   }
@@ -110,6 +110,9 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
   for (const name of availableCommands(state.generation)) {
     fs.symlinkSync('../lib/aixsim.cjs', path.join(abs, 'bin', name));
   }
+  // <dir>/root is "/" of the running system: the modules read /etc/filesystems through it.
+  const running = state.images[state.vgdas[state.booted.vgid]!.imageId!]!;
+  fs.symlinkSync(running.fsDir, path.join(abs, 'root'));
   writeState(abs, state);
   fs.writeFileSync(path.join(abs, 'calls.log'), '');
 }
