@@ -3,6 +3,7 @@
 // ahead of time), the CLI, the Ansible collection and the compiled tests.
 // Usage: node scripts/build.mjs [target ...]   (targets: simulator modules cli collection tests; default all)
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,17 @@ async function simulator() {
     banner: { js: '#!/usr/bin/env node' },
   });
   fs.chmodSync(path.join(dist, 'simulator/aixsim.cjs'), 0o755);
+}
+
+// Compiles the module specs into validators (modules/src/generated), JSON Schemas and sidecar docs (dist/).
+async function specs() {
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: ['modules/src/spec/generate.ts'],
+    outfile: 'dist/tools/generate.cjs',
+    packages: 'external',
+  });
+  execFileSync(process.execPath, [path.join(dist, 'tools/generate.cjs'), path.join(root, 'modules/src/generated'), dist], { stdio: 'inherit' });
 }
 
 function listTests(dir) {
@@ -58,7 +70,7 @@ async function tests() {
   });
 }
 
-const TARGETS = { simulator, tests };
+const TARGETS = { specs, simulator, tests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import { parseKeyValueWords, shellWords } from './kv.js';
+
+// Where a module's arguments come from, in the order Ansible and people use them:
+//   1. embedded by Ansible in the JSONARGS footer (pipelined collection modules);
+//   2. argv[2]: the WANT_JSON args file (JSON) or an old-style file of key=value words;
+//      "_" is what Ansible's async wrapper passes when the args are embedded;
+//   3. key=value words on the command line (node clone.js targets=hdisk1);
+//   4. standard input: JSON or key=value words (echo '{"targets":["hdisk1"]}' | node clone.js).
+
+declare function __ansible_args(): void;
+
+export type ArgsSource = 'ansible-embedded' | 'args-file' | 'argv' | 'stdin' | 'none';
+
+export interface RawArgs {
+  values: Record<string, unknown>;
+  source: ArgsSource;
+}
+
+export class ArgsError extends Error {}
+
+function embedded(): string | null {
+  if (typeof __ansible_args !== 'function') return null;
+  const line = (__ansible_args.toString().split('\n')[1] ?? '').trim().slice(2);
+  return line.startsWith('{') ? line : null;
+}
+
+function parseText(text: string, where: string): Record<string, unknown> {
+  const t = text.trim();
+  if (t === '') return {};
+  if (t.startsWith('{') || t.startsWith('[')) {
+    let v: unknown;
+    try {
+      v = JSON.parse(t);
+    } catch (e) {
+      throw new ArgsError(`the arguments in ${where} are not valid JSON: ${(e as Error).message}`);
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new ArgsError(`the arguments in ${where} must be a JSON object of option names and values`);
+    return v as Record<string, unknown>;
+  }
+  try {
+    return parseKeyValueWords(shellWords(t));
+  } catch (e) {
+    throw new ArgsError(`the arguments in ${where}: ${(e as Error).message}`);
+  }
+}
+
+export function readRawArgs(argv: string[] = process.argv): RawArgs {
+  const inline = embedded();
+  if (inline !== null) return { values: parseText(inline, 'the module'), source: 'ansible-embedded' };
+  const rest = argv.slice(2);
+  const first = rest[0];
+  if (first !== undefined && first !== '_' && first !== '-') {
+    if (rest.length === 1 && !first.includes('=') ) {
+      let text: string;
+      try {
+        text = fs.readFileSync(first, 'utf8');
+      } catch (e) {
+        throw new ArgsError(`cannot read the arguments file ${first}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      return { values: parseText(text, `the arguments file ${first}`), source: 'args-file' };
+    }
+    try {
+      return { values: parseKeyValueWords(rest), source: 'argv' };
+    } catch (e) {
+      throw new ArgsError(`the command-line arguments: ${(e as Error).message}`);
+    }
+  }
+  if (process.stdin.isTTY) return { values: {}, source: 'none' };
+  let text = '';
+  try {
+    text = fs.readFileSync(0, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' && (e as NodeJS.ErrnoException).code !== 'EOF') throw e;
+  }
+  return { values: parseText(text, 'standard input'), source: text.trim() ? 'stdin' : 'none' };
+}

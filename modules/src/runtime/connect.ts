@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CommandResult, HostAccess, RunOptions } from './host-access.js';
+import { ModuleFailure } from './failure.js';
+
+// On AIX, commands run from their absolute AIX paths (never whatever PATH puts first). A simulated
+// host is chosen only explicitly, with ALTDISK_SIM_HOST=<dir> (a folder made by `aixsim init`), so a
+// test or a rehearsal cannot reach the wrong machine by accident — and a real AIX host is never
+// mistaken for a simulation.
+
+export const SIM_ENV = 'ALTDISK_SIM_HOST';
+
+/** AIX commands print in the C locale what our parsers read. */
+const COMMAND_ENV = { LANG: 'C', LC_ALL: 'C' };
+
+type Execa = typeof import('execa').execa;
+let execaLoaded: Execa | null = null;
+
+// execa is loaded only when a command runs: argument validation stays at bare Node start-up speed.
+async function loadExeca(): Promise<Execa> {
+  if (!execaLoaded) execaLoaded = (await import('execa')).execa;
+  return execaLoaded;
+}
+
+function splitLines(onLine: NonNullable<RunOptions['onLine']>, stream: 'stdout' | 'stderr') {
+  let pending = '';
+  return {
+    push(chunk: string) {
+      pending += chunk;
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        onLine(stream, pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+      }
+    },
+    end() {
+      if (pending) onLine(stream, pending);
+      pending = '';
+    },
+  };
+}
+
+async function runFile(file: string, argv: string[], options: RunOptions, extraEnv: Record<string, string>): Promise<CommandResult> {
+  if (!fs.existsSync(file)) {
+    return { argv, rc: 127, stdout: '', stderr: `${file}: not found` };
+  }
+  const execa = await loadExeca();
+  const sub = execa(file, argv.slice(1), {
+    reject: false,
+    stripFinalNewline: false,
+    stdin: 'ignore',
+    encoding: 'utf8',
+    env: { ...COMMAND_ENV, ...extraEnv, ...(options.env ?? {}) },
+    extendEnv: true,
+  });
+  if (options.onLine) {
+    const out = splitLines(options.onLine, 'stdout');
+    const err = splitLines(options.onLine, 'stderr');
+    sub.stdout?.on('data', (d: Buffer | string) => out.push(d.toString()));
+    sub.stderr?.on('data', (d: Buffer | string) => err.push(d.toString()));
+    sub.stdout?.on('end', () => out.end());
+    sub.stderr?.on('end', () => err.end());
+  }
+  const r = await sub;
+  const rc = typeof r.exitCode === 'number' ? r.exitCode : r.signal ? 128 + (r.signal === 'SIGKILL' ? 9 : 15) : 1;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { argv, rc, stdout: text(r.stdout), stderr: text(r.stderr) || (r.failed && r.exitCode === undefined ? String(r.message ?? '') : '') };
+}
+
+export function simulatedHost(dir: string): HostAccess {
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(path.join(abs, 'state.json')) || !fs.existsSync(path.join(abs, 'bin'))) {
+    throw new ModuleFailure(
+      `${SIM_ENV}=${dir} is not a simulated AIX host (no state.json and bin/ there). Create one with: npx aixsim init ${dir}`,
+    );
+  }
+  return {
+    simulated: true,
+    description: `the simulated host ${abs}`,
+    run(argv, options = {}) {
+      const name = path.basename(argv[0] ?? '');
+      const file = path.join(abs, 'bin', name);
+      if (!fs.existsSync(file)) {
+        return Promise.resolve({ argv, rc: 127, stdout: '', stderr: `${argv[0]}: not found on ${abs} (this simulated AIX level has no ${name})` });
+      }
+      return runFile(file, [file, ...argv.slice(1)], options, { PATH: `${path.join(abs, 'bin')}:${process.env.PATH ?? ''}` }).then((r) => ({ ...r, argv }));
+    },
+    async readFile(aixPath) {
+      try {
+        return await fs.promises.readFile(path.join(abs, 'root', aixPath), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export function aixHost(): HostAccess {
+  return {
+    simulated: false,
+    description: 'this AIX host',
+    run(argv, options = {}) {
+      return runFile(argv[0] ?? '', argv, options, {});
+    },
+    async readFile(aixPath) {
+      try {
+        return await fs.promises.readFile(aixPath, 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** The host this module works on; a clear failure when that is neither AIX nor a named simulated host. */
+export function connectHost(env: NodeJS.ProcessEnv = process.env): HostAccess {
+  const sim = env[SIM_ENV];
+  if (sim) return simulatedHost(sim);
+  if (process.platform !== 'aix') {
+    throw new ModuleFailure(
+      `altdisk modules run on AIX, and this host is ${process.platform}. To rehearse on a simulated AIX host, create one with "npx aixsim init <dir>" and set ${SIM_ENV}=<dir> for the module.`,
+    );
+  }
+  return aixHost();
+}

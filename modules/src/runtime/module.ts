@@ -1,0 +1,102 @@
+import type { ModuleSpec, ParamsOf } from '../spec/types.js';
+import type { Validator } from '../spec/validator.js';
+import { coerceParams, withDefaults } from '../spec/coerce.js';
+import { explainErrors } from '../spec/errors.js';
+import { ArgsError, readRawArgs } from './args.js';
+import { emitResult } from './output.js';
+import { ModuleFailure } from './failure.js';
+
+// The protocol every module shares: read the arguments, separate Ansible's internal keys, validate
+// against the spec (nothing touches the host before the arguments are right), run, and answer with
+// exactly one JSON object — also when something unexpected happens.
+
+export interface ModuleContext {
+  checkMode: boolean;
+  diff: boolean;
+  verbosity: number;
+  noLog: boolean;
+  /** As Ansible resolved it (altdisk.aix.clone), or the spec name when run directly. */
+  moduleName: string;
+  viaAnsible: boolean;
+}
+
+export type ModuleResult = Record<string, unknown> & { changed?: boolean; failed?: boolean; msg?: string };
+
+export type ModuleMain<S extends ModuleSpec> = (params: ParamsOf<S>, ctx: ModuleContext) => Promise<ModuleResult>;
+
+function split(values: Record<string, unknown>): { params: Record<string, unknown>; internal: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const internal: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) (k.startsWith('_ansible_') ? internal : params)[k] = v;
+  return { params, internal };
+}
+
+function contextOf(spec: ModuleSpec, internal: Record<string, unknown>, viaAnsible: boolean): ModuleContext {
+  const bool = (v: unknown) => v === true || v === 'True' || v === 'true';
+  return {
+    checkMode: bool(internal._ansible_check_mode),
+    diff: bool(internal._ansible_diff),
+    verbosity: typeof internal._ansible_verbosity === 'number' ? internal._ansible_verbosity : 0,
+    noLog: bool(internal._ansible_no_log),
+    moduleName: typeof internal._ansible_module_name === 'string' ? internal._ansible_module_name : spec.name,
+    viaAnsible,
+  };
+}
+
+/** Keys Ansible reserves or strips: never send them back. */
+function sanitize(result: ModuleResult): ModuleResult {
+  const out: ModuleResult = {};
+  for (const [k, v] of Object.entries(result)) {
+    if (k.startsWith('_ansible_') || v === undefined) continue;
+    out[k === 'results' ? 'module_results' : k] = v;
+  }
+  out.changed = out.changed === true;
+  if (out.failed !== true) delete out.failed;
+  return out;
+}
+
+function failure(msg: string, extra: Record<string, unknown> = {}): ModuleResult {
+  return { changed: false, failed: true, msg, ...extra };
+}
+
+export function validateParams<S extends ModuleSpec>(spec: S, validate: Validator, raw: Record<string, unknown>): { params: ParamsOf<S> } | { errors: string[] } {
+  const { params, errors } = coerceParams(spec, raw);
+  const valid = validate(params);
+  const all = [...errors, ...(valid ? [] : explainErrors(spec, params, validate.errors ?? []))];
+  if (all.length > 0) return { errors: all };
+  return { params: withDefaults(spec, params) as ParamsOf<S> };
+}
+
+export function runModule<S extends ModuleSpec>(spec: S, validate: Validator, main: ModuleMain<S>): void {
+  const crash = (e: unknown) => {
+    const err = e instanceof Error ? e : new Error(String(e));
+    emitResult(failure(`altdisk ${spec.name}: internal error: ${err.message}. Nothing more was run; please report this with the exception text.`, { exception: err.stack ?? err.message }));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+
+  void (async () => {
+    let raw;
+    try {
+      raw = readRawArgs();
+    } catch (e) {
+      if (e instanceof ArgsError) return emitResult(failure(`${spec.name}: ${e.message}`));
+      throw e;
+    }
+    const { params: given, internal } = split(raw.values);
+    const ctx = contextOf(spec, internal, raw.source === 'ansible-embedded' || raw.source === 'args-file');
+    const checked = validateParams(spec, validate, given);
+    if ('errors' in checked) {
+      return emitResult(failure(`${spec.name}: invalid arguments: ${checked.errors.join('; ')}`, { invalid_arguments: checked.errors }));
+    }
+    let result: ModuleResult;
+    try {
+      result = await main(checked.params, ctx);
+    } catch (e) {
+      if (!(e instanceof ModuleFailure)) throw e;
+      result = failure(e.message, e.extra);
+    }
+    if (!ctx.noLog) result.invocation = { module_args: checked.params };
+    emitResult(sanitize(result));
+  })().catch(crash);
+}

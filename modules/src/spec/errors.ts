@@ -1,0 +1,162 @@
+import type { ModuleSpec, OptionSpec } from './types.js';
+import { describeAccepted, describeElement, showValue, typeName } from './describe.js';
+import { FORMATS } from './formats.js';
+
+// Turns the schema validator's findings into sentences an admin can act on: each names the option
+// (targets[0], normal[1].device), says what was wrong and what the option accepts. Used by the
+// modules at run time and by the editor on a playbook.
+
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function decode(seg: string): string {
+  return seg.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function label(segs: string[]): string {
+  return segs.map((s, i) => (i === 0 ? s : /^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('');
+}
+
+function valueAt(root: unknown, segs: string[]): unknown {
+  let v: unknown = root;
+  for (const s of segs) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
+/** The spec that governs a location below an option: the option itself, a list element, or a suboption. */
+function specAt(option: OptionSpec, rest: string[]): { spec: OptionSpec; element: boolean } {
+  let spec = option;
+  let element = false;
+  for (const s of rest) {
+    if (/^\d+$/.test(s) && spec.type === 'list') {
+      element = true;
+      continue;
+    }
+    const sub = spec.suboptions?.[s];
+    if (!sub) break;
+    spec = sub;
+    element = false;
+  }
+  return { spec, element };
+}
+
+function closest(name: string, candidates: string[]): string | null {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const dd = dist(name.toLowerCase(), c);
+    if (dd < bestD) {
+      bestD = dd;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
+}
+
+export function unknownOptionMessage(spec: ModuleSpec, name: string): string {
+  const options = Object.keys(spec.options);
+  const guess = closest(name, options);
+  const shown = name.length > 40 ? `${name.slice(0, 37)}...` : name;
+  return `unsupported option ${JSON.stringify(shown)}${guess ? ` (did you mean ${guess}?)` : ''}; ${spec.name} accepts: ${options.join(', ')}`;
+}
+
+function elementBranchMatches(schemaPath: string, value: unknown): boolean {
+  const m = /\/anyOf\/(\d)\//.exec(schemaPath);
+  if (!m) return true;
+  const isString = typeof value === 'string';
+  return (m[1] === '0') === isString;
+}
+
+export function explainErrors(spec: ModuleSpec, params: Record<string, unknown>, errors: SchemaError[]): string[] {
+  const out: string[] = [];
+  const add = (m: string) => {
+    if (!out.includes(m)) out.push(m);
+  };
+  // A value too long also fails its pattern: say the length, once.
+  const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword === 'pattern' && tooLong.has(e.instancePath)) continue;
+    const rule = /^#\/allOf\/(\d+)\//.exec(e.schemaPath);
+    if (rule && e.instancePath === '') {
+      const r = spec.rules[Number(rule[1])];
+      if (r) add(r.why);
+      continue;
+    }
+    const segs = e.instancePath.split('/').slice(1).map(decode);
+    if (segs.length === 0) {
+      if (e.keyword === 'additionalProperties') add(unknownOptionMessage(spec, String(e.params.additionalProperty)));
+      else if (e.keyword === 'required') {
+        const missing = String(e.params.missingProperty);
+        const o = spec.options[missing];
+        add(`${missing}: this option is required${o ? `; give ${describeAccepted(o)}` : ''}`);
+      } else if (e.keyword === 'type') add('the arguments must be a mapping of option names to values');
+      continue;
+    }
+    const option = spec.options[segs[0]!];
+    if (!option) continue;
+    const where = label(segs);
+    const value = valueAt(params, segs);
+    const { spec: loc, element } = specAt(option, segs.slice(1));
+    // A string entry of a "name or mapping" list failed as a name: describe only the name.
+    const asName = element && loc.elements === 'str_or_dict' && typeof value === 'string' && loc.format;
+    const accepted = asName ? FORMATS[loc.format!].describe : element ? describeElement(loc) : describeAccepted(loc);
+    if (e.keyword === 'anyOf') {
+      if (typeof value !== 'string' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+        add(`${where}: expected ${accepted}, got ${typeName(value)}`);
+      }
+      continue;
+    }
+    if (!elementBranchMatches(e.schemaPath, valueAt(params, segs.slice(0, 2)))) continue;
+    switch (e.keyword) {
+      case 'type':
+        add(`${where}: expected ${accepted}, got ${typeName(value)}`);
+        break;
+      case 'pattern':
+      case 'enum':
+        add(`${where}: ${showValue(value)} is not ${accepted}`);
+        break;
+      case 'maxLength':
+        add(`${where}: the value is ${String(value).length} characters long (at most ${String(e.params.limit)}); give ${accepted}`);
+        break;
+      case 'minItems':
+        add(`${where}: the list is empty; give ${accepted}`);
+        break;
+      case 'maxItems':
+        add(`${where}: the list has more than ${String(e.params.limit)} entries`);
+        break;
+      case 'uniqueItems':
+        add(`${where}: lists ${showValue((value as unknown[])[Number(e.params.j)])} more than once`);
+        break;
+      case 'minimum':
+      case 'maximum':
+        add(`${where}: ${showValue(value)} is out of range; give ${accepted}`);
+        break;
+      case 'additionalProperties':
+        add(`${where}: unknown key ${showValue(e.params.additionalProperty)}; entries take ${Object.keys(loc.suboptions ?? {}).join(', ')}`);
+        break;
+      case 'required':
+        add(`${where}: needs ${String(e.params.missingProperty)}`);
+        break;
+      default:
+        add(`${where}: ${showValue(value)} is not accepted; give ${accepted}`);
+    }
+  }
+  return out;
+}

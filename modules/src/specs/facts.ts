@@ -1,0 +1,37 @@
+import { defineSpec } from '../spec/types.js';
+
+export const factsSpec = defineSpec({
+  name: 'facts',
+  shortDescription: 'Gather alternate-disk facts: disks, volume groups, altinst_rootvg state, boot lists, levels',
+  description: [
+    'Reads (and never changes) what an alternate-disk install depends on: disks with PVIDs, sizes and volume groups, free disks, rootvg size and copies, the state of altinst_rootvg and old_rootvg, the normal and service boot lists, oslevel and the alt-disk fileset levels.',
+    'Returns them as ansible_facts.altdisk, and health warnings an admin must see before a reboot: the boot list does not start with a bootable disk, /etc/filesystems lost the rootvg stanzas (as after exportvg altinst_rootvg), an altinst_rootvg left half-done by a phase 1 or 2.',
+  ],
+  options: {},
+  rules: [],
+  examples: `- name: Gather alternate-disk facts
+  altdisk.aix.facts:
+
+- name: Clone to the smallest free disk that can hold rootvg
+  altdisk.aix.clone:
+    targets: ["{{ ansible_facts.altdisk.free_disks | map(attribute='name') | first }}"]
+  when: ansible_facts.altdisk.free_disks | length > 0
+`,
+  returns: {
+    ansible_facts: {
+      description: 'Facts under the key altdisk.',
+      returned: 'always',
+      type: 'complex',
+      contains: {
+        altdisk: {
+          description: 'disks, free_disks, volume_groups, rootvg, altinst, old_rootvg, bootlist, oslevel, filesets, boot_device, health.',
+          returned: 'always',
+          type: 'dict',
+        },
+      },
+    },
+    warnings: { description: 'Health warnings (also shown by Ansible).', returned: 'when there are any', type: 'list', elements: 'str' },
+  },
+  notes: ['Safe to run at any time, in check mode too.'],
+  requirements: ['Node.js 18 or later on the host'],
+});
