@@ -42,6 +42,70 @@ async function specs() {
   execFileSync(process.execPath, [path.join(dist, 'tools/generate.cjs'), path.join(root, 'modules/src/generated'), dist], { stdio: 'inherit' });
 }
 
+// The Ansible transports (reference ansible-node-modules.md): esbuild strips comments, so the markers
+// go in through banner and footer. WANT_JSON: Ansible passes an args file; the JSONARGS footer lets
+// Ansible embed the arguments and pipe the module into node over one SSH round trip (pipelining).
+const WANT_JSON = '// WANT_JSON';
+const JSONARGS_FOOTER = 'function __ansible_args(){\n//<<INCLUDE_ANSIBLE_MODULE_JSON_ARGS>>\n}';
+const MODULE_ENTRIES = path.join(root, 'modules/src/modules');
+
+function moduleNames() {
+  if (!fs.existsSync(MODULE_ENTRIES)) return [];
+  return fs.readdirSync(MODULE_ENTRIES).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+}
+
+// dist/modules/<name>.js: self-contained executables for direct use (JSON on stdin, key=value words,
+// or a WANT_JSON args file), what the CLI copies to a host and what the tests run.
+async function modules() {
+  // The sources are ESM ("type": "module" in package.json); the bundles are CommonJS files named .js
+  // (what Ansible copies to a host), so dist/ says so for Node.
+  fs.mkdirSync(dist, { recursive: true });
+  fs.writeFileSync(path.join(dist, 'package.json'), '{ "type": "commonjs" }\n');
+  for (const name of moduleNames()) {
+    const outfile = `dist/modules/${name}.js`;
+    await esbuild.build({
+      ...nodeBundle,
+      entryPoints: [`modules/src/modules/${name}.ts`],
+      outfile,
+      minify: true,
+      banner: { js: `#!/usr/bin/env node\n${WANT_JSON}` },
+    });
+    fs.chmodSync(path.join(root, outfile), 0o755);
+  }
+}
+
+function readPackage() {
+  return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+}
+
+// dist/ansible_collections/altdisk/aix: the collection, with the same bundles under a #!/usr/bin/node
+// shebang (so ansible_node_interpreter can choose the interpreter) and the JSONARGS footer, plus the
+// sidecar docs generated from the specs.
+async function collection() {
+  const top = path.join(dist, 'ansible_collections/altdisk/aix');
+  fs.rmSync(top, { recursive: true, force: true });
+  const mods = path.join(top, 'plugins/modules');
+  fs.mkdirSync(mods, { recursive: true });
+  const names = moduleNames();
+  for (const name of names) {
+    const body = fs.readFileSync(path.join(dist, 'modules', `${name}.js`), 'utf8').split('\n').slice(2).join('\n');
+    fs.writeFileSync(path.join(mods, `${name}.js`), `#!/usr/bin/node\n${WANT_JSON}\n${body.trimEnd()}\n${JSONARGS_FOOTER}\n`);
+    fs.copyFileSync(path.join(dist, 'docs', `${name}.yml`), path.join(mods, `${name}.yml`));
+  }
+  const pkg = readPackage();
+  const src = path.join(root, 'collection');
+  for (const f of fs.readdirSync(src, { recursive: true })) {
+    const from = path.join(src, String(f));
+    const to = path.join(top, String(f));
+    if (fs.statSync(from).isDirectory()) fs.mkdirSync(to, { recursive: true });
+    else fs.writeFileSync(to, fs.readFileSync(from, 'utf8').replaceAll('@VERSION@', pkg.version).replaceAll('@MODULES@', names.join(', ')));
+  }
+  fs.mkdirSync(path.join(top, 'tests/sanity'), { recursive: true });
+  // ansible-test's shebang check knows only Python and PowerShell modules.
+  const ignores = names.flatMap((n) => [`plugins/modules/${n}.js shebang`]).join('\n') + '\n';
+  for (const v of ['2.14', '2.15', '2.16', '2.17']) fs.writeFileSync(path.join(top, `tests/sanity/ignore-${v}.txt`), ignores);
+}
+
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -70,7 +134,7 @@ async function tests() {
   });
 }
 
-const TARGETS = { specs, simulator, tests };
+const TARGETS = { specs, simulator, modules, collection, tests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

@@ -1,0 +1,10 @@
+import { runModule } from '../runtime/module.js';
+import { runPlanned } from '../runtime/planned.js';
+import { probePath } from '../runtime/probe.js';
+import { cloneSpec } from '../specs/clone.js';
+import { validate } from '../generated/validate-clone.js';
+import { planClone } from '../plan/clone.js';
+
+runModule(cloneSpec, validate, (params, ctx) =>
+  runPlanned(ctx, { what: 'alternate disk', gather: { diskSizes: 'all' }, plan: (facts) => planClone(params, facts, probePath) }),
+);

@@ -1,0 +1,95 @@
+import type { DiskFacts, HostFacts } from '../facts/types.js';
+import type { PathProbe } from '../runtime/probe.js';
+import { ModuleFailure } from '../runtime/failure.js';
+
+// Checks shared by the planners. Each failure says what is wrong on this host and what to do;
+// all of them run before any command that changes the host.
+
+export function fail(msg: string, extra: Record<string, unknown> = {}): never {
+  throw new ModuleFailure(msg, extra);
+}
+
+export function sameDisks(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
+}
+
+export function levelText(f: HostFacts): string {
+  return f.oslevel.sp ?? f.oslevel.tl ?? f.oslevel.base;
+}
+
+/** Which command generation to use: the modern split commands from AIX 5.3, alt_disk_install below. */
+export function useLegacy(f: HostFacts, command: string, modernName: string): boolean {
+  if (command === 'alt_disk_install') return true;
+  if (command === modernName && f.generation === 'legacy') {
+    fail(`command: ${modernName} does not exist below AIX 5.3 (this host runs ${levelText(f)}); use command: auto or alt_disk_install`);
+  }
+  return f.generation === 'legacy';
+}
+
+export function requireFileset(f: HostFacts, which: 'rte' | 'bootImages', forWhat: string): void {
+  const name = which === 'rte' ? 'bos.alt_disk_install.rte' : 'bos.alt_disk_install.boot_images';
+  const level = which === 'rte' ? f.altDiskFilesets.rte : f.altDiskFilesets.bootImages;
+  if (level === null) {
+    fail(`${name} is not installed on this host (lslpp: 0504-132), and ${forWhat} needs it. Install it from the AIX base media at the running level (${levelText(f)}), e.g. installp -acgXd <media> ${name}`);
+  }
+}
+
+/** The disks named in an option, each known to lspv. */
+export function knownDisks(f: HostFacts, names: readonly string[], option: string): DiskFacts[] {
+  return names.map((n) => {
+    const d = f.disks.find((x) => x.name === n);
+    if (!d) fail(`${option}: ${n} does not exist on this host (lspv lists ${f.disks.map((x) => x.name).join(', ') || 'no disks'})`);
+    return d;
+  });
+}
+
+export interface PathRule {
+  option: string;
+  value: string | undefined;
+  /** file: must be a readable file; dir: a directory; source: a file or a device; dir_or_device. */
+  kind: 'file' | 'dir' | 'source' | 'dir_or_device';
+  executable?: boolean;
+}
+
+export function checkPaths(rules: PathRule[], probe: PathProbe): void {
+  const errors: string[] = [];
+  for (const r of rules) {
+    if (!r.value) continue;
+    const p = probe(r.value);
+    if (!p.exists) {
+      errors.push(`${r.option}: ${r.value} does not exist`);
+      continue;
+    }
+    const ok =
+      r.kind === 'file' ? p.kind === 'file' : r.kind === 'dir' ? p.kind === 'directory' : r.kind === 'source' ? p.kind === 'file' || p.kind === 'device' : p.kind === 'directory' || p.kind === 'device';
+    const want = { file: 'a file', dir: 'a directory', source: 'a file or a tape device', dir_or_device: 'a directory or a device' }[r.kind];
+    if (!ok) errors.push(`${r.option}: ${r.value} is not ${want}`);
+    else if (!p.readable) errors.push(`${r.option}: ${r.value} is not readable`);
+    else if (r.executable && !p.executable) errors.push(`${r.option}: ${r.value} is not executable (AIX requires it; chmod +x ${r.value})`);
+  }
+  if (errors.length) fail(errors.join('; '));
+}
+
+/** Size needed for one copy of rootvg (a mirror is cloned as a single copy). */
+export function rootvgNeed(f: HostFacts): { usedMb: number; totalMb: number } {
+  const r = f.rootvg;
+  const copies = Math.max(1, r.copies);
+  return { usedMb: Math.ceil((r.usedPps / copies) * r.ppSizeMb), totalMb: Math.ceil((r.totalPps / copies) * r.ppSizeMb) };
+}
+
+export function describeAltinst(f: HostFacts): string {
+  const a = f.altRootvg;
+  const where = a.disks.length ? ` on ${a.disks.join(' ')}` : '';
+  switch (a.state) {
+    case 'phase1':
+      return `an unfinished altinst_rootvg${where} (phase 1 done, /alt_inst still mounted)`;
+    case 'awake':
+      return `a woken-up altinst_rootvg${where} (alt_rootvg_op -W, /alt_inst mounted)`;
+    case 'complete':
+      return `a complete altinst_rootvg${where}`;
+    case 'varied-on-by-hand':
+      return `an altinst_rootvg${where} that was varied on by hand (varyonvg; AIX says never to do that)`;
+    default:
+      return 'no altinst_rootvg';
+  }
+}

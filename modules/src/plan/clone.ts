@@ -1,0 +1,187 @@
+import type { HostFacts } from '../facts/types.js';
+import type { ParamsOf } from '../spec/types.js';
+import type { cloneSpec } from '../specs/clone.js';
+import type { PathProbe } from '../runtime/probe.js';
+import type { Plan, PlannedCommand } from './types.js';
+import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
+import { altDiskCopyArgv, altDiskInstallArgv, type AltDiskFlags } from './argv.js';
+import { checkPaths, describeAltinst, fail, knownDisks, requireFileset, sameDisks, useLegacy } from './checks.js';
+import { planContinuation } from './continuation.js';
+import { predictNewAltinst, removeAltinstCommand } from './altinst.js';
+import { summarize } from './summary.js';
+
+export type CloneParams = ParamsOf<typeof cloneSpec>;
+
+// planClone: from the options and the facts to the exact commands. The order of the checks is the
+// contract: everything that can be known before touching the host is checked first, and an existing
+// altinst_rootvg is removed (force) only once every other check has passed.
+
+const MODERN_ONLY: [keyof CloneParams, string][] = [
+  ['device_reset', '-O'],
+  ['console', '-c'],
+  ['first_boot_script', '-x'],
+  ['skip_bootable_check', '-g'],
+  ['convert_jfs', '-T'],
+  ['skip_space_check', '-S'],
+];
+
+function flagsOf(p: CloneParams, targets: string[]): AltDiskFlags {
+  return {
+    targets,
+    imageData: p.image_data,
+    script: p.script,
+    resolvConf: p.resolv_conf,
+    excludeList: p.exclude_list,
+    bundle: p.bundle,
+    fixBundle: p.fix_bundle,
+    fixes: p.fixes,
+    filesets: p.filesets,
+    installpFlags: p.installp_flags,
+    imagesLocation: p.images_location,
+    remainNimClient: p.remain_nim_client,
+    phase: p.phase,
+    console: p.console,
+    firstBootScript: p.first_boot_script,
+    debug: p.debug,
+    noBootlist: !p.bootlist,
+    deviceReset: p.device_reset,
+    verbose: p.verbose,
+    skipBootableCheck: p.skip_bootable_check,
+    reboot: p.reboot,
+    convertJfs: p.convert_jfs,
+    skipSpaceCheck: p.skip_space_check,
+  };
+}
+
+function checkClonePaths(p: CloneParams, probe: PathProbe): void {
+  checkPaths(
+    [
+      { option: 'image_data', value: p.image_data, kind: 'file' },
+      { option: 'script', value: p.script, kind: 'file', executable: true },
+      { option: 'resolv_conf', value: p.resolv_conf, kind: 'file' },
+      { option: 'exclude_list', value: p.exclude_list, kind: 'file' },
+      { option: 'first_boot_script', value: p.first_boot_script, kind: 'file', executable: true },
+      { option: 'fix_bundle', value: p.fix_bundle, kind: 'file' },
+      { option: 'bundle', value: p.bundle === 'update_all' ? undefined : p.bundle, kind: 'file' },
+      { option: 'images_location', value: p.images_location, kind: 'dir_or_device' },
+    ],
+    probe,
+  );
+}
+
+function chooseTargets(p: CloneParams, f: HostFacts, freeing: string[]): string[] {
+  if (p.targets) return p.targets;
+  const candidates = f.disks.filter((d) => d.free || freeing.includes(d.name)).map((d) => ({ name: d.name, sizeMb: d.sizeMb }));
+  const pick = selectDisks(p.disk_size_policy!, candidates, rootvgSizeNeed(f.rootvg));
+  if (!pick.ok) fail(`disk_size_policy ${p.disk_size_policy}: ${pick.reason}`);
+  return pick.disks;
+}
+
+function checkTargetsFree(p: CloneParams, f: HostFacts, targets: string[], freeing: string[]): string[] {
+  const warnings: string[] = [];
+  const disks = knownDisks(f, targets, 'targets');
+  const need = rootvgSizeNeed(f.rootvg);
+  let total = 0;
+  for (const d of disks) {
+    if (!d.free && !freeing.includes(d.name)) {
+      if (d.vg === 'old_rootvg') {
+        fail(`targets: ${d.name} holds old_rootvg, the former rootvg you can still boot back to. Remove it first if you no longer need it (altdisk.aix.cleanup with volume_group: old_rootvg); force never removes it.`);
+      }
+      if (d.vg) fail(`targets: ${d.name} is in volume group ${d.vg} (AIX would refuse with 0505-126: target disk ${d.name} has a volume group assigned to it). Choose a disk that lspv shows with None.`);
+      fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
+    }
+    total += d.sizeMb ?? 0;
+  }
+  if (!p.skip_space_check && disks.every((d) => d.sizeMb !== null)) {
+    if (total < need.usedMb) {
+      fail(`targets: ${targets.join(' ')} hold ${total} MB, less than the ${need.usedMb} MB of rootvg in use: the clone would fail in phase 1 (0516-404 allocp). Choose larger disks.`);
+    }
+    if (total < need.totalMb) warnings.push(`targets ${targets.join(' ')} (${total} MB) are smaller than rootvg (${need.totalMb} MB): the clone fits the ${need.usedMb} MB in use but cannot grow to rootvg's full size.`);
+  }
+  return warnings;
+}
+
+export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan {
+  const legacy = useLegacy(f, p.command, 'alt_disk_copy');
+  const command = legacy ? 'alt_disk_install' : 'alt_disk_copy';
+  if (legacy) {
+    const unsupported = MODERN_ONLY.filter(([k]) => p[k] !== undefined && p[k] !== false).map(([k, flag]) => `${String(k)} (${flag})`);
+    if (unsupported.length) {
+      fail(`${unsupported.join(', ')}: alt_disk_install has no such flag${f.generation === 'legacy' ? ` below AIX 5.3 (this host runs ${f.oslevel.base})` : ' (the 5.3+ wrapper takes only the old flags); use command: alt_disk_copy'}`);
+    }
+  }
+  requireFileset(f, 'rte', `cloning rootvg (${command})`);
+  checkClonePaths(p, probe);
+
+  const includesPhase1 = p.phase === '1' || p.phase === '12' || p.phase === 'all';
+  if (!includesPhase1) {
+    return planContinuation(
+      { phase: p.phase as '2' | '3' | '23', targets: p.targets, legacy, flags: flagsOf(p, p.targets ?? []) },
+      f,
+    );
+  }
+
+  const alt = f.altRootvg;
+  const wanted = p.targets;
+  // An alternate rootvg that already is what this task asks for.
+  if (wanted && sameDisks(alt.disks, wanted)) {
+    if (alt.state === 'complete' && p.phase === 'all') {
+      return unchanged(f, wanted, `altinst_rootvg is already complete on ${wanted.join(' ')}: nothing to do`, bootlistWarning(p, f));
+    }
+    if (alt.state === 'complete') {
+      return unchanged(f, wanted, `altinst_rootvg on ${wanted.join(' ')} is already complete, past phase ${p.phase}: nothing to do`, [
+        `phase ${p.phase} was asked for, but altinst_rootvg on ${wanted.join(' ')} already went through phase 3; to change it, wake it up (alt_rootvg_op -W) or clone again with force: true`,
+      ]);
+    }
+    if (alt.state === 'phase1' && (p.phase === '1' || p.phase === '12')) {
+      return unchanged(f, wanted, `altinst_rootvg on ${wanted.join(' ')} is already in phase-1 state (/alt_inst mounted): nothing to do; continue with altdisk.aix.phase`, p.phase === '12' ? ['phase 2 is not run again on an existing phase-1 altinst_rootvg; run it with altdisk.aix.phase (phase: "2")'] : []);
+    }
+  }
+
+  const commands: PlannedCommand[] = [];
+  const warnings: string[] = [];
+  let freeing: string[] = [];
+  if (alt.state !== 'none') {
+    if (!p.force) {
+      const next =
+        alt.state === 'phase1' && wanted && sameDisks(alt.disks, wanted)
+          ? 'Finish it with altdisk.aix.phase (phase: "23"), remove it with altdisk.aix.cleanup,'
+          : 'Remove it with altdisk.aix.cleanup (alt_rootvg_op -X altinst_rootvg)';
+      fail(`this host already has ${describeAltinst(f)}. ${next} or set force: true to have this task remove it once its other checks have passed.`, {
+        altinst_state: alt.state,
+        targets: alt.disks,
+      });
+    }
+    freeing = [...alt.disks];
+  }
+
+  const targets = chooseTargets(p, f, freeing);
+  warnings.push(...checkTargetsFree(p, f, targets, freeing));
+  if (f.rootvg.copies > 1) warnings.push(`rootvg is mirrored (${f.rootvg.copies} copies): the clone on ${targets.join(' ')} is a single copy; mirror it after booting it if you need to.`);
+
+  if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before cloning`));
+  const flags = flagsOf(p, targets);
+  const argv = legacy ? altDiskInstallArgv('clone', flags) : altDiskCopyArgv(flags);
+  commands.push({ argv, why: `clone rootvg to ${targets.join(' ')}` });
+
+  const predicted = predictNewAltinst(summarize(f), f, { targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot });
+  return {
+    commands,
+    msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}rootvg cloned to ${targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}`,
+    warnings,
+    predicted,
+    result: { targets, cmd: argv },
+  };
+}
+
+function bootlistWarning(p: CloneParams, f: HostFacts): string[] {
+  const first = f.bootlists.normal[0]?.device ?? null;
+  if (!p.bootlist || f.altRootvg.disks.includes(first ?? '')) return [];
+  return [
+    `the normal boot list starts with ${first ?? 'nothing'}, not with altinst_rootvg on ${f.altRootvg.disks.join(' ')}: the next reboot does not start the clone. Set it with altdisk.aix.bootlist when you want to boot it.`,
+  ];
+}
+
+function unchanged(f: HostFacts, targets: string[], msg: string, warnings: string[]): Plan {
+  return { commands: [], msg, warnings, predicted: summarize(f), result: { targets } };
+}
