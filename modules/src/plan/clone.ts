@@ -5,9 +5,9 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
 import { altDiskCopyArgv, altDiskInstallArgv, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, knownDisks, requireFileset, sameDisks, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, knownDisks, requireFileset, useLegacy } from './checks.js';
 import { planContinuation } from './continuation.js';
-import { predictNewAltinst, removeAltinstCommand } from './altinst.js';
+import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { summarize } from './summary.js';
 
 export type CloneParams = ParamsOf<typeof cloneSpec>;
@@ -121,39 +121,14 @@ export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan 
     );
   }
 
-  const alt = f.altRootvg;
-  const wanted = p.targets;
-  // An alternate rootvg that already is what this task asks for.
-  if (wanted && sameDisks(alt.disks, wanted)) {
-    if (alt.state === 'complete' && p.phase === 'all') {
-      return unchanged(f, wanted, `altinst_rootvg is already complete on ${wanted.join(' ')}: nothing to do`, bootlistWarning(p, f));
-    }
-    if (alt.state === 'complete') {
-      return unchanged(f, wanted, `altinst_rootvg on ${wanted.join(' ')} is already complete, past phase ${p.phase}: nothing to do`, [
-        `phase ${p.phase} was asked for, but altinst_rootvg on ${wanted.join(' ')} already went through phase 3; to change it, wake it up (alt_rootvg_op -W) or clone again with force: true`,
-      ]);
-    }
-    if (alt.state === 'phase1' && (p.phase === '1' || p.phase === '12')) {
-      return unchanged(f, wanted, `altinst_rootvg on ${wanted.join(' ')} is already in phase-1 state (/alt_inst mounted): nothing to do; continue with altdisk.aix.phase`, p.phase === '12' ? ['phase 2 is not run again on an existing phase-1 altinst_rootvg; run it with altdisk.aix.phase (phase: "2")'] : []);
-    }
+  const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: true, what: 'clone' });
+  if ('done' in existing) {
+    existing.done.warnings.push(...bootlistWarning(p, f, p.phase === 'all' && f.altRootvg.state === 'complete'));
+    return existing.done;
   }
-
+  const freeing = existing.freeing;
   const commands: PlannedCommand[] = [];
   const warnings: string[] = [];
-  let freeing: string[] = [];
-  if (alt.state !== 'none') {
-    if (!p.force) {
-      const next =
-        alt.state === 'phase1' && wanted && sameDisks(alt.disks, wanted)
-          ? 'Finish it with altdisk.aix.phase (phase: "23"), remove it with altdisk.aix.cleanup,'
-          : 'Remove it with altdisk.aix.cleanup (alt_rootvg_op -X altinst_rootvg)';
-      fail(`this host already has ${describeAltinst(f)}. ${next} or set force: true to have this task remove it once its other checks have passed.`, {
-        altinst_state: alt.state,
-        targets: alt.disks,
-      });
-    }
-    freeing = [...alt.disks];
-  }
 
   const targets = chooseTargets(p, f, freeing);
   warnings.push(...checkTargetsFree(p, f, targets, freeing));
@@ -174,14 +149,10 @@ export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan 
   };
 }
 
-function bootlistWarning(p: CloneParams, f: HostFacts): string[] {
+function bootlistWarning(p: CloneParams, f: HostFacts, complete: boolean): string[] {
   const first = f.bootlists.normal[0]?.device ?? null;
-  if (!p.bootlist || f.altRootvg.disks.includes(first ?? '')) return [];
+  if (!complete || !p.bootlist || f.altRootvg.disks.includes(first ?? '')) return [];
   return [
     `the normal boot list starts with ${first ?? 'nothing'}, not with altinst_rootvg on ${f.altRootvg.disks.join(' ')}: the next reboot does not start the clone. Set it with altdisk.aix.bootlist when you want to boot it.`,
   ];
-}
-
-function unchanged(f: HostFacts, targets: string[], msg: string, warnings: string[]): Plan {
-  return { commands: [], msg, warnings, predicted: summarize(f), result: { targets } };
 }

@@ -20,6 +20,11 @@ export interface PlannedModule {
   what: string;
   gather?: GatherOptions;
   plan(facts: HostFacts, host: HostAccess): Plan | Promise<Plan>;
+  /**
+   * The state keys of the answer (default: altinst_state and the normal boot list), for the state
+   * before (nothing to do), predicted (check mode; facts are those before) or after a run.
+   */
+  stateKeys?(at: 'before' | 'predicted' | 'after', facts: HostFacts, summary: StateSummary): Record<string, unknown>;
 }
 
 export async function gather(host: HostAccess, options?: GatherOptions): Promise<HostFacts> {
@@ -33,7 +38,7 @@ export async function gather(host: HostAccess, options?: GatherOptions): Promise
   }
 }
 
-function stateKeys(s: StateSummary): Record<string, unknown> {
+function defaultStateKeys(_at: string, _f: HostFacts, s: StateSummary): Record<string, unknown> {
   return { altinst_state: s.altinst.state, bootlist: s.bootlist.normal };
 }
 
@@ -52,18 +57,19 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
   const before = await gather(host, m.gather);
   const plan = await m.plan(before, host);
   const beforeSummary = summarize(before);
+  const stateKeys = m.stateKeys ?? defaultStateKeys;
   const base: ModuleResult = { ...plan.result, commands: plan.commands.map((c) => c.argv) };
   if (plan.warnings.length) base.warnings = plan.warnings;
 
   if (plan.commands.length === 0) {
-    return { ...base, changed: false, msg: plan.msg, ...stateKeys(beforeSummary) };
+    return { ...base, changed: false, msg: plan.msg, ...stateKeys('before', before, beforeSummary) };
   }
   if (ctx.checkMode) {
     return {
       ...base,
       changed: true,
       msg: `check mode: would run ${plan.commands.map((c) => commandName(c.argv)).join(', ')}: ${plan.msg}`,
-      ...stateKeys(plan.predicted),
+      ...stateKeys('predicted', before, plan.predicted),
       ...(ctx.diff ? { diff: diffOf(beforeSummary, plan.predicted, m.what) } : {}),
     };
   }
@@ -93,12 +99,12 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
       ...base,
       ...output,
       ...diff,
-      ...stateKeys(afterSummary),
+      ...stateKeys('after', after ?? before, afterSummary),
       changed,
       failed: true,
       msg: `${name} failed (rc ${run.failed.rc}) while trying to ${run.failed.why}: ${aixError(run.failed)}\n${left}`,
     };
   }
   const warnings = [...plan.warnings, ...(afterError ? [`the state after the run could not be read: ${afterError}`] : [])];
-  return { ...base, ...output, ...diff, ...stateKeys(afterSummary), changed, msg: plan.msg, ...(warnings.length ? { warnings } : {}) };
+  return { ...base, ...output, ...diff, ...stateKeys('after', after ?? before, afterSummary), changed, msg: plan.msg, ...(warnings.length ? { warnings } : {}) };
 }

@@ -1,0 +1,13 @@
+import { runModule } from '../runtime/module.js';
+import { runPlanned } from '../runtime/planned.js';
+import { bootlistSpec } from '../specs/bootlist.js';
+import { validate } from '../generated/validate-bootlist.js';
+import { bootlistResult, planBootlist, predictedBootlistResult } from '../plan/bootlist.js';
+
+runModule(bootlistSpec, validate, (params, ctx) =>
+  runPlanned(ctx, {
+    what: 'boot lists',
+    plan: (facts) => planBootlist(params, facts),
+    stateKeys: (at, facts) => ({ bootlist: at === 'predicted' ? predictedBootlistResult(params, facts) : bootlistResult(facts) }),
+  }),
+);

@@ -1,0 +1,33 @@
+import type { HostFacts } from '../facts/types.js';
+import type { HostAccess } from '../runtime/host-access.js';
+import type { MksysbContext, MksysbParams } from './mksysb.js';
+import { aixCommand } from '../aix/commands.js';
+import { parseLsmksysb } from '../facts/parse/lsmksysb.js';
+import { ModuleFailure } from '../runtime/failure.js';
+import { BOOT_IMAGES_DIR, imageVrm, legacyBootImageName } from './mksysb.js';
+
+// The read-only queries a mksysb install plans from: what lsmksysb says of the image and, below
+// AIX 5.3, whether the boot image alt_disk_install will look for exists. None for phase 2/3 alone.
+
+export async function readImageContext(host: HostAccess, facts: HostFacts, p: MksysbParams): Promise<MksysbContext> {
+  if (p.phase === '2' || p.phase === '3' || p.phase === '23') {
+    return { image: { image: false, message: 'not read for phase 2/3' }, legacyBootImage: null };
+  }
+  const r = await host.run(aixCommand('lsmksysb', '-l', '-f', p.source));
+  let image;
+  try {
+    image = parseLsmksysb(r);
+  } catch (e) {
+    throw new ModuleFailure(`source: lsmksysb -l -f ${p.source} failed (rc ${r.rc}): ${(e as Error).message}`, { rc: r.rc });
+  }
+  if (facts.generation !== 'legacy') return { image, legacyBootImage: null };
+  let platform = p.platform ?? null;
+  if (!platform) {
+    const b = await host.run(aixCommand('bootinfo', '-p'));
+    platform = (b.rc === 0 && b.stdout.trim()) || 'chrp';
+  }
+  const vrm = image.image ? imageVrm(image) : null;
+  const name = legacyBootImageName(platform, p.mksysb_level ?? vrm ?? '4.3.0');
+  const exists = (await host.readFile(`${BOOT_IMAGES_DIR}/${name}`)) !== null;
+  return { image, legacyBootImage: { name, platform, exists } };
+}

@@ -1,0 +1,47 @@
+import type { HostFacts } from '../facts/types.js';
+import type { ParamsOf } from '../spec/types.js';
+import type { phaseSpec } from '../specs/phase.js';
+import type { PathProbe } from '../runtime/probe.js';
+import type { Plan } from './types.js';
+import { checkPaths, requireFileset } from './checks.js';
+import { planContinuation } from './continuation.js';
+
+export type PhaseParams = ParamsOf<typeof phaseSpec>;
+
+export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe): Plan {
+  requireFileset(f, 'rte', `phase ${p.phase}`);
+  checkPaths(
+    [
+      { option: 'script', value: p.script, kind: 'file', executable: true },
+      { option: 'resolv_conf', value: p.resolv_conf, kind: 'file' },
+      { option: 'fix_bundle', value: p.fix_bundle, kind: 'file' },
+      { option: 'bundle', value: p.bundle === 'update_all' ? undefined : p.bundle, kind: 'file' },
+      { option: 'images_location', value: p.images_location, kind: 'dir_or_device' },
+    ],
+    probe,
+  );
+  return planContinuation(
+    {
+      phase: p.phase,
+      targets: p.targets,
+      legacy: p.command === 'alt_disk_install' || f.generation === 'legacy',
+      flags: {
+        targets: [],
+        script: p.script,
+        resolvConf: p.resolv_conf,
+        remainNimClient: p.remain_nim_client,
+        bundle: p.bundle,
+        fixBundle: p.fix_bundle,
+        fixes: p.fixes,
+        filesets: p.filesets,
+        installpFlags: p.installp_flags,
+        imagesLocation: p.images_location,
+        noBootlist: !p.bootlist,
+        reboot: p.reboot,
+        verbose: p.verbose,
+        debug: p.debug,
+      },
+    },
+    f,
+  );
+}
