@@ -1,0 +1,139 @@
+import type { BootlistEntry } from './parse/bootlist.js';
+import type { LsvgInfo, LvRow } from './parse/lsvg.js';
+import type { MountEntry } from './parse/mount.js';
+import type { AltDiskLogRecord } from './parse/alt-disk-log.js';
+
+// The facts model every module plans from. Gathered by gather.ts from read-only AIX commands;
+// each field says which command it comes from, so a wrong fact can be traced to its source.
+
+/** 'legacy': below AIX 5.3 (only alt_disk_install, no oslevel -s); 'modern': 5.3 and later. */
+export type Generation = 'legacy' | 'modern';
+
+export interface OsLevelFacts {
+  /** `oslevel`: "7.3.0.0", "4.3.3.0". */
+  base: string;
+  /** `oslevel -r` form: "7300-02", "4330-11". */
+  tl: string;
+  /** `oslevel -s`: "7300-02-01-2346"; null below 5.3. */
+  sp: string | null;
+}
+
+export interface DiskFacts {
+  name: string;
+  /** null where lspv prints "none". */
+  pvid: string | null;
+  /** The VG lspv shows; null for "None". */
+  vg: string | null;
+  /** The lspv state column ("active", "concurrent", "locked"), null when empty. */
+  state: string | null;
+  /** The disk's VG is varied on (lspv "active" or "concurrent"). */
+  active: boolean;
+  /**
+   * Size in MB (`getconf DISK_SIZE`, `bootinfo -s` below 5.3). Measured for free disks, and for
+   * every disk when gathered with `diskSizes: 'all'`; null otherwise.
+   */
+  sizeMb: number | null;
+  /** A target for a clone: VG None in lspv AND `getlvodm -j` exits 3 with 0516-320/0516-1396 (H-1). */
+  free: boolean;
+  /** Holds a boot image that would boot now (see gather.ts: rootvg hd5 disks, sleeping alternates). */
+  bootable: boolean;
+}
+
+export type VgRole = 'rootvg' | 'altinst_rootvg' | 'old_rootvg' | 'other';
+
+export interface VolumeGroupFacts {
+  name: string;
+  role: VgRole;
+  /** Listed by `lsvg -o`. */
+  active: boolean;
+  /** Disks lspv shows in this VG, in lspv order. */
+  disks: string[];
+  /** `lsvg <vg>`: for rootvg and an active altinst_rootvg (and every active VG with `vgDetails: 'all'`). */
+  details: LsvgInfo | null;
+}
+
+export interface RootvgFacts {
+  ppSizeMb: number;
+  totalPps: number;
+  usedPps: number;
+  freePps: number;
+  /** TOTAL PVs of `lsvg rootvg`. */
+  totalPvs: number;
+  /**
+   * Mirror copies: the highest PPs/LPs of its LVs (`lsvg -l rootvg`). Counting PV rows, as IBM's
+   * module does, mistakes a rootvg spread over two disks for a mirror (peer §3.3).
+   */
+  copies: number;
+  disks: string[];
+  /** Disks holding a copy of the boot logical volume hd5. */
+  bootDisks: string[];
+  lvs: LvRow[];
+}
+
+/**
+ * none: no altinst_rootvg.
+ * phase1: varied on with /alt_inst mounted, left by phase 1 (and 2): not bootable, phase 3 or -X needed.
+ * awake: the same look, made by `alt_rootvg_op -W` (the newest such command in alt_disk_inst.log).
+ * complete: the varied-off place holder after phase 3.
+ * varied-on-by-hand: active without /alt_inst: somebody ran varyonvg on the place holder (H-2).
+ */
+export type AltRootvgState = 'none' | 'phase1' | 'awake' | 'complete' | 'varied-on-by-hand';
+
+export interface AltRootvgFacts {
+  state: AltRootvgState;
+  /** "altinst_rootvg", or null for state none. */
+  vg: string | null;
+  disks: string[];
+  /** The disk with its boot image (one disk: that disk; several: `alt_rootvg_op -q`); null when unknown. */
+  bootDisk: string | null;
+  /** Mount points at or below /alt_inst. */
+  mountedAt: string[];
+  /** `lsvg -l altinst_rootvg` while it is active (alt_hd4 ... for phase 1/awake, none when varied on by hand). */
+  lvs: LvRow[] | null;
+  /** The alt_disk_inst.log record that decided phase1 vs awake. */
+  decidedBy: AltDiskLogRecord | null;
+}
+
+export interface OldRootvgFacts {
+  disks: string[];
+  bootDisk: string | null;
+}
+
+export interface AltDiskFilesetFacts {
+  /** Level of bos.alt_disk_install.rte, null when not installed. */
+  rte: string | null;
+  /** Level of bos.alt_disk_install.boot_images, null when not installed. */
+  bootImages: string | null;
+}
+
+export interface EtcFilesystemsFacts {
+  /** false when /etc/filesystems could not be read at all. */
+  present: boolean;
+  /** Mount points checked: those of /, /usr, /var, /tmp, /home, /opt whose hd LV is in rootvg. */
+  checked: string[];
+  /** Checked mount points without a stanza pointing at their rootvg LV. */
+  missing: { mountPoint: string; device: string }[];
+}
+
+export interface HostFacts {
+  generation: Generation;
+  oslevel: OsLevelFacts;
+  disks: DiskFacts[];
+  volumeGroups: VolumeGroupFacts[];
+  rootvg: RootvgFacts;
+  altRootvg: AltRootvgFacts;
+  oldRootvg: OldRootvgFacts | null;
+  bootlists: { normal: BootlistEntry[]; service: BootlistEntry[] };
+  altDiskFilesets: AltDiskFilesetFacts;
+  mounts: MountEntry[];
+  /** The device the system booted from (`getconf BOOT_DEVICE`, `bootinfo -b` below 5.3). */
+  bootDevice: string | null;
+  etcFilesystems: EtcFilesystemsFacts;
+}
+
+export interface GatherOptions {
+  /** Measure sizes of free disks only (default) or of every disk. */
+  diskSizes?: 'free' | 'all';
+  /** `lsvg <vg>` for rootvg and an active altinst_rootvg only (default) or for every active VG. */
+  vgDetails?: 'alt-disk' | 'all';
+}
