@@ -52,4 +52,10 @@ async function main(): Promise<void> {
   process.exitCode = rc;
 }
 
+// A reader that goes away (`lsvg -M rootvg | head`) ends the command quietly, as SIGPIPE does on AIX.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(141);
+  throw e;
+});
+
 void main();

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 
 function findRoot(start: string): string {
   let d = start;
-  while (!fs.existsSync(path.join(d, 'package.json'))) {
+  // dist/ holds a package.json of its own (the CommonJS marker): the root is where tsconfig.json is too.
+  while (!fs.existsSync(path.join(d, 'package.json')) || !fs.existsSync(path.join(d, 'tsconfig.json'))) {
     const up = path.dirname(d);
     if (up === d) throw new Error('test: cannot find the project root');
     d = up;

@@ -35,4 +35,68 @@ export const MSG = {
   flagNeedsValue: (command: string, flag: string): string => `${command}: Flag -${flag} requires a parameter`,
   /** [U] */
   noSuchDisk: (command: string, disk: string): string => `${command}: ${disk} is not a known device.`,
+
+  // ---- LVM and query commands (lsvg, lslv, getconf, bootinfo, bootlist, ...). No message numbers
+  // are given where the reference has none: the real number is part of what a capture must supply.
+
+  /** [U] wording of the real "0516-306" text, number left out (not in the reference) */
+  vgNotFound: (command: string, vg: string): string => `${command}: Unable to find volume group ${vg} in the Device Configuration Database.`,
+  /** [U] */
+  notInOdm: (command: string, name: string): string => `${command}: Unable to find ${name} in the Device Configuration Database.`,
+  /** [U] a flag real AIX has but the simulator does not model: say so plainly rather than pretend */
+  notSimulated: (command: string, what: string): string => `${command}: ${what} is not simulated by aixsim.`,
+  /** [U] reducevg of a disk that still holds logical volumes */
+  pvHoldsLvs: (disk: string, vg: string): string[] => [
+    `reducevg: Physical volume ${disk} contains allocated partitions of logical volumes in ${vg}.`,
+    '       Remove or move the logical volumes first (reducevg -d removes them).',
+  ],
+  /** [U] */
+  pvNotInVg: (command: string, disk: string, vg: string): string => `${command}: Physical volume ${disk} is not a member of volume group ${vg}.`,
+  /** [U] the real ldeletepv line printed when the last disk leaves a volume group */
+  vgDeletedNoPvs: 'ldeletepv: Volume group deleted since it contains no physical volumes.',
+  /** [U] */
+  lastRootvgDisk: (disk: string): string => `reducevg: ${disk} is the last physical volume of rootvg; rootvg cannot be removed.`,
+  /** [U] */
+  exportActiveVg: (vg: string): string => `exportvg: Volume group ${vg} is varied on; vary it off before exporting it.`,
+  /** [U] */
+  runningRootvg: (command: string): string => `${command}: The operation is not allowed on the rootvg of the running system.`,
+  /** [U] */
+  vgNotVariedOn: (command: string, vg: string): string => `${command}: Volume group ${vg} is not varied on.`,
+  /** [U] */
+  vgNoPvAvailable: (vg: string): string => `varyonvg: None of the physical volumes of volume group ${vg} is available.`,
+  /** [U] varyoffvg on an altinst_rootvg whose /alt_inst file systems are mounted */
+  vgHasOpenLvs: (vg: string): string[] => [
+    `varyoffvg: Volume group ${vg} has open logical volumes (mounted file systems).`,
+    '       Unmount them first (for an alternate rootvg: alt_rootvg_op -S).',
+  ],
+  /** [U] chpv -C on a disk that the ODM still places in a volume group */
+  chpvDiskInVg: (disk: string, vg: string): string => `chpv: Physical volume ${disk} belongs to volume group ${vg}; the owning volume group can only be cleared from a disk that is in no volume group.`,
+  /** [V] §17 */
+  bosbootImage: 'bosboot: Boot image is 53276 512 byte blocks.',
+  /** [U] bosboot on a disk that does not carry the running boot logical volume */
+  bosbootNoBlv: (blv: string, device: string): string => `bosboot: The current boot logical volume, /dev/${blv}, does not exist on ${device}.`,
+  /** [U] */
+  bosbootFailed: (device: string): string => `bosboot: Unable to write the boot image to ${device}.`,
+  /** [U] */
+  deviceNotAvailable: (command: string, device: string): string => `${command}: Device ${device} is not available.`,
+  /** [U] bootlist failure injected with `aixsim fault <dir> bootlist` */
+  bootlistNvramFailed: 'bootlist: Unable to update the boot list in NVRAM.',
+  /** [U] bootlist -f on a file it cannot read */
+  bootlistNoFile: (file: string): string => `bootlist: Unable to open ${file}.`,
+  /** [U] */
+  bootlistPrevbootSet: 'bootlist: The prevboot list can only be invalidated (-i).',
+  /** [U] bootlist -f with a file that names no device */
+  bootlistNoDevices: 'bootlist: No devices were given for the boot list.',
+  /** [U] getconf on a name it does not know */
+  getconfInvalid: (name: string): string => `getconf: Invalid argument (${name})`,
+  /** [U] getconf DISK_* on a path that is not a disk device */
+  getconfNoDevice: (path: string): string => `getconf: ${path}: A file or directory in the path name does not exist.`,
+  /** [U] getconf DISK_* on a disk that is gone */
+  getconfDeviceGone: (path: string): string => `getconf: ${path}: There is no such device or address.`,
+  /** [U] */
+  getconfNoVg: (path: string): string => `getconf: ${path}: The physical volume is not in a volume group.`,
+  /** [U] lsattr on an unknown device */
+  lsattrNoDevice: (device: string): string[] => ['lsattr: The following device was not found in the customized', `\tdevice configuration database:  ${device}`],
+  /** [U] lsattr -a on an attribute the device does not have */
+  lsattrNoAttr: (attr: string): string => `lsattr: The "${attr}" attribute does not exist in the predefined device configuration database.`,
 } as const;

@@ -23,7 +23,25 @@ export function labelled(label: string, value: string, labelWidth: number): stri
 export function pairLine(l: string, lv: string, r: string | null, rv: string, o: { leftLabel: number; rightAt: number; rightLabel: number }): string {
   const left = l.padEnd(o.leftLabel) + lv;
   if (r === null) return left;
-  return left.padEnd(o.rightAt) + r.padEnd(o.rightLabel) + rv;
+  // A left value that runs into the right column keeps one blank, as AIX prints
+  // `LV IDENTIFIER:      <vgid>.8 PERMISSION:     read/write`.
+  return (left.length < o.rightAt ? left.padEnd(o.rightAt) : left + ' ') + r.padEnd(o.rightLabel) + rv;
+}
+
+/** Split text at blanks into lines of at most `width` characters (a longer word stays whole). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ' ' + word;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 /** Distribution strings: "00..00..00..00..04", "128..128..127..128..124". */

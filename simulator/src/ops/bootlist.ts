@@ -16,6 +16,11 @@ export const BOOT_ATTRS = ['blv', 'pathid', 'bserver', 'gateway', 'client', 'spe
 
 const NON_DISK_DEVICE = /^(cd\d+|rmt\d+|ent\d+|fcs\d+)$/;
 
+/** `pathid=0` or a list `pathid=0,2` [U list form]. */
+export function pathIdsOf(value: string): number[] {
+  return value.split(',').map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
+}
+
 /** Validate and store a boot list. Returns an error text (without command prefix) or null. */
 export function setBootlist(state: HostState, modes: BootMode[], entries: BootlistRequest[]): string | null {
   const stored: BootEntry[] = [];
@@ -26,6 +31,10 @@ export function setBootlist(state: HostState, modes: BootMode[], entries: Bootli
     const disk = diskByName(state, e.device);
     if (disk) {
       if (!disk.present) return `Device ${e.device} is not available.`; // [U]
+      const pathids = e.attrs.pathid === undefined ? [] : pathIdsOf(e.attrs.pathid);
+      if (pathids.some((p) => !Number.isInteger(p) || p < 0 || p >= disk.paths)) {
+        return `Invalid attribute pathid=${e.attrs.pathid} for device ${e.device}: it has paths 0 to ${disk.paths - 1}.`; // [U]
+      }
       stored.push({ diskId: disk.id, device: disk.name, attrs: { ...e.attrs } });
       continue;
     }
@@ -62,7 +71,7 @@ export function bootlistLines(state: HostState, mode: BootMode): string[] {
       out.push([disk.name, ...(blv ? [`blv=${blv}`] : []), ...extra].join(' '));
       continue;
     }
-    const paths = e.attrs.pathid !== undefined ? [Number(e.attrs.pathid)] : Array.from({ length: disk.paths }, (_, i) => i);
+    const paths = e.attrs.pathid !== undefined ? pathIdsOf(e.attrs.pathid) : Array.from({ length: disk.paths }, (_, i) => i);
     for (const p of paths) out.push([disk.name, ...(blv ? [`blv=${blv}`] : []), `pathid=${p}`, ...extra].join(' '));
   }
   return out;

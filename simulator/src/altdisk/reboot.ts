@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Disk, HostState } from '../state/types.js';
+import { readState, updateState } from '../state/store.js';
+import { diskById, diskByName } from '../views/host.js';
+import { BOOT_CRITICAL, parseFilesystems, stanzaAttr } from '../fs/etc-filesystems.js';
+import { BOOT, DOWN } from './boot-texts.js';
+import { NOMINAL } from './durations.js';
+import { hasAltNames, syncAltInstLink } from './mount.js';
+import { rebuildOdm } from './odm-rebuild.js';
+import { renumberDisks } from './renumber.js';
+
+// A reboot as firmware and AIX do it: the first entry of the normal boot list that is a present disk
+// with a boot record and a rootvg image is booted (or the disk picked in SMS with --from). The boot
+// then stops if that volume group was never put to sleep (alt_ names) or if its /etc/filesystems
+// lacks /, /usr or /var [V seed]: the host is down until it is booted from a good disk.
+
+export interface RebootIo {
+  /** A console line (the engine also appends it to <host>/console.log). */
+  say(line: string): void;
+  pause(nominalSeconds: number): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface RebootOutcome {
+  ok: boolean;
+  disk: string | null;
+  reason: string | null;
+}
+
+export class RebootUsageError extends Error {}
+
+function bootable(state: HostState, d: Disk): boolean {
+  if (!d.present || !d.bootRecord || !d.vgid) return false;
+  const vgda = state.vgdas[d.vgid];
+  return vgda !== undefined && vgda.imageId !== null && state.images[vgda.imageId] !== undefined;
+}
+
+function missingMounts(dir: string, fsDir: string): string[] {
+  let text = '';
+  try {
+    text = fs.readFileSync(path.join(dir, fsDir, 'etc/filesystems'), 'utf8');
+  } catch {
+    text = '';
+  }
+  const stanzas = parseFilesystems(text);
+  return BOOT_CRITICAL.filter(([mount, dev]) => !stanzas.some((s) => s.mount === mount && stanzaAttr(s, 'dev') === dev)).map(([m]) => m);
+}
+
+function relink(dir: string, name: string, target: string): void {
+  const link = path.join(dir, name);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(target, link);
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+}
+
+export function rebootHost(dir: string, from: string | null, io: RebootIo): RebootOutcome {
+  const consoleLog = path.join(dir, 'console.log');
+  const say = (line: string) => {
+    io.say(line);
+    fs.appendFileSync(consoleLog, line + '\n');
+  };
+  const state = readState(dir);
+  const legacy = state.generation === 'legacy';
+  let candidates: Disk[];
+  if (from !== null) {
+    const d = diskByName(state, from);
+    if (!d) throw new RebootUsageError(`aixsim reboot: ${state.hostname} has no disk ${from}`);
+    candidates = [d];
+  } else {
+    candidates = state.bootlists.normal.map((e) => (e.diskId ? diskById(state, e.diskId) : undefined)).filter((d): d is Disk => d !== undefined);
+  }
+  if (!state.down) BOOT.shutdown(state.hostname).forEach(say);
+  io.pause(NOMINAL.reboot / 3);
+
+  const goDown = (reason: string, disk: string | null): RebootOutcome => {
+    say(reason);
+    updateState(dir, (s) => {
+      s.down = { reason, since: new Date().toISOString() };
+      s.busy = null;
+      s.history.push({ at: new Date().toISOString(), event: `boot failed: ${reason}` });
+      syncAltInstLink(dir, { ...s, odm: [] });
+    });
+    return { ok: false, disk, reason };
+  };
+
+  const chosen = candidates.find((d) => bootable(state, d));
+  if (!chosen) return goDown(DOWN.noBootDevice, null);
+  const vgid = chosen.vgid!;
+  const vgda = state.vgdas[vgid]!;
+  const image = state.images[vgda.imageId!]!;
+  const now = new Date();
+  BOOT.welcome({ built: new Date(state.booted.at), now, memoryMb: Math.round(state.realMemoryKb / 1024), device: chosen.name, legacy }).forEach(say);
+  io.pause(NOMINAL.reboot / 3);
+  if (hasAltNames(vgda.lvs)) return goDown(DOWN.notPutToSleep(chosen.name), chosen.name);
+  const missing = missingMounts(dir, image.fsDir);
+  if (missing.length > 0) return goDown(DOWN.noFilesystemStanza(chosen.name, missing), chosen.name);
+
+  const booted = updateState(dir, (s) => {
+    const img = s.images[image.id]!;
+    const previous = s.booted.vgid;
+    const outgoing = s.vgdas[previous]?.imageId;
+    if (outgoing && outgoing !== image.id && s.images[outgoing]) s.images[outgoing]!.odm = structuredClone(s.odm);
+    s.odm = rebuildOdm(s, vgid, img);
+    const renumbered = img.renumberOnBoot ? renumberDisks(s, previous, vgid) : [];
+    img.renumberOnBoot = false;
+    const consolePrompt = img.deviceReset && !img.console;
+    img.deviceReset = false;
+    const script = img.firstBootScript;
+    img.firstBootScript = null;
+    img.boots += 1;
+    img.odm = null;
+    s.vgdas[vgid]!.everSystemRootvg = true;
+    s.booted = { diskId: chosen.id, vgid, at: now.toISOString() };
+    s.down = null;
+    s.busy = null;
+    s.history.push({ at: now.toISOString(), event: `booted ${diskById(s, chosen.id)!.name} (${img.level.sp ?? img.level.base})` });
+    relink(dir, 'root', img.fsDir);
+    syncAltInstLink(dir, s);
+    return { renumbered, consolePrompt, script, fsDir: img.fsDir, disk: diskById(s, chosen.id)!.name };
+  });
+  if (booted.renumbered.length > 0) say(BOOT.renumbered(booted.renumbered));
+  if (booted.consolePrompt) BOOT.consolePrompt.forEach(say);
+  if (booted.script) {
+    say(BOOT.firstBootScript(booted.script));
+    const root = path.join(dir, booted.fsDir);
+    const r = spawnSync(path.join(root, booted.script.replace(/^\/+/, '')), [], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...io.env, PATH: `${path.join(dir, 'bin')}:${io.env.PATH ?? '/usr/bin:/bin'}` },
+    });
+    [...lines(r.stdout ?? ''), ...lines(r.stderr ?? '')].forEach(say);
+  }
+  io.pause(NOMINAL.reboot / 3);
+  BOOT.multiUser(legacy, now.getUTCFullYear()).forEach(say);
+  return { ok: true, disk: booted.disk, reason: null };
+}
