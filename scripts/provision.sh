@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suites drive for real (Ansible, OpenSSH server and client).
+# Installs the system packages the test suites drive for real (Ansible, OpenSSH server and client, and
+# proot, with which the simulator maps /alt_inst for customization scripts when not run as root).
 # As root it installs what is missing with apt-get; otherwise it says exactly what to install and fails,
 # so that no suite is ever skipped because a tool is absent.
 set -euo pipefail
@@ -7,6 +8,7 @@ set -euo pipefail
 declare -A PROVIDES=(
   [ansible-playbook]=ansible [ansible-galaxy]=ansible [ansible-doc]=ansible
   [sshd]=openssh-server [ssh]=openssh-client [ssh-keygen]=openssh-client
+  [proot]=proot
 )
 OPTIONAL_PACKAGES=(ansible-lint)
 

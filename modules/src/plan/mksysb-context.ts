@@ -4,7 +4,7 @@ import type { MksysbContext, MksysbParams } from './mksysb.js';
 import { aixCommand } from '../aix/commands.js';
 import { parseLsmksysb } from '../facts/parse/lsmksysb.js';
 import { ModuleFailure } from '../runtime/failure.js';
-import { BOOT_IMAGES_DIR, imageVrm, legacyBootImageName } from './mksysb.js';
+import { BOOT_IMAGES_DIR, LEGACY_DEFAULT_LEVEL, imageVrm, legacyBootImageName } from './mksysb.js';
 
 // The read-only queries a mksysb install plans from: what lsmksysb says of the image and, below
 // AIX 5.3, whether the boot image alt_disk_install will look for exists. None for phase 2/3 alone.
@@ -14,6 +14,8 @@ export async function readImageContext(host: HostAccess, facts: HostFacts, p: Mk
     return { image: { image: false, message: 'not read for phase 2/3' }, legacyBootImage: null };
   }
   const r = await host.run(aixCommand('lsmksysb', '-l', '-f', p.source));
+  // Below AIX 5.3 there is no lsmksysb: alt_disk_install checks the image against -L itself.
+  if (r.rc === 127 && facts.generation === 'legacy') return { image: null, legacyBootImage: await legacyBootImage(host, p, null) };
   let image;
   try {
     image = parseLsmksysb(r);
@@ -21,13 +23,16 @@ export async function readImageContext(host: HostAccess, facts: HostFacts, p: Mk
     throw new ModuleFailure(`source: lsmksysb -l -f ${p.source} failed (rc ${r.rc}): ${(e as Error).message}`, { rc: r.rc });
   }
   if (facts.generation !== 'legacy') return { image, legacyBootImage: null };
+  return { image, legacyBootImage: await legacyBootImage(host, p, image.image ? imageVrm(image) : null) };
+}
+
+async function legacyBootImage(host: HostAccess, p: MksysbParams, vrm: string | null): Promise<NonNullable<MksysbContext['legacyBootImage']>> {
   let platform = p.platform ?? null;
   if (!platform) {
     const b = await host.run(aixCommand('bootinfo', '-p'));
     platform = (b.rc === 0 && b.stdout.trim()) || 'chrp';
   }
-  const vrm = image.image ? imageVrm(image) : null;
-  const name = legacyBootImageName(platform, p.mksysb_level ?? vrm ?? '4.3.0');
+  const name = legacyBootImageName(platform, p.mksysb_level ?? vrm ?? LEGACY_DEFAULT_LEVEL);
   const exists = (await host.readFile(`${BOOT_IMAGES_DIR}/${name}`)) !== null;
-  return { image, legacyBootImage: { name, platform, exists } };
+  return { name, platform, exists };
 }

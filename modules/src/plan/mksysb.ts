@@ -18,7 +18,8 @@ export type MksysbParams = ParamsOf<typeof mksysbInstallSpec>;
 
 /** What the planner knows about the image and the boot images (read-only queries done by the shell). */
 export interface MksysbContext {
-  image: LsmksysbAnswer;
+  /** lsmksysb's answer; null below AIX 5.3, which has no lsmksysb. */
+  image: LsmksysbAnswer | null;
   /** Below AIX 5.3: the boot image file alt_disk_install will look for, and whether it is there. */
   legacyBootImage: { name: string; platform: string; exists: boolean } | null;
 }
@@ -41,6 +42,9 @@ const MODERN_ONLY: [keyof MksysbParams, string][] = [
 ];
 
 export const BOOT_IMAGES_DIR = '/usr/lpp/bos.alt_disk_install/boot_images';
+
+/** The seed: "-L mksysb_level ... The default will be AIX version 4.3.0." */
+export const LEGACY_DEFAULT_LEVEL = '4.3.0';
 
 /** V.R.M of an image: 7300-02 → 7.3.2; 4.3.3.0 → 4.3.3. */
 export function imageVrm(image: Extract<LsmksysbAnswer, { image: true }>): string | null {
@@ -137,8 +141,18 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
     return planContinuation({ phase: p.phase, targets: p.targets, legacy, source: p.source, flags: flagsOf(p, p.targets) }, f);
   }
   const image = ctx.image;
-  if (!image.image) fail(`source: ${p.source} is not a mksysb image (lsmksysb: ${image.message})`);
-  const { vrm, level } = checkLevels(p, f, image, ctx);
+  const warnings: string[] = [];
+  let vrm: string | null = null;
+  let level = 'unknown';
+  if (image === null) {
+    // Below 5.3: no lsmksysb, so alt_disk_install itself compares the image with -L.
+    const b = ctx.legacyBootImage;
+    if (!b || !b.exists) fail(`there is no boot image ${BOOT_IMAGES_DIR}/${b?.name ?? legacyBootImageName(p.platform ?? 'chrp', p.mksysb_level ?? LEGACY_DEFAULT_LEVEL)} on this host: install bos.alt_disk_install.boot_images for the image's level, or give mksysb_level (-L) and platform (-p)`);
+    if (!p.mksysb_level) warnings.push(`mksysb_level is not given and this AIX level has no lsmksysb to read the image's level: alt_disk_install assumes ${LEGACY_DEFAULT_LEVEL} and refuses an image of another level`);
+  } else {
+    if (!image.image) fail(`source: ${p.source} is not a mksysb image (lsmksysb: ${image.message})`);
+    ({ vrm, level } = checkLevels(p, f, image, ctx));
+  }
 
   const record = f.altRootvg.decidedBy;
   const madeFrom = record ? (flagValue(record.words, 'm') ?? flagValue(record.words, 'd')) : null;
@@ -153,20 +167,20 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
     fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
   }
   const size = disks.reduce((n, d) => n + (d.sizeMb ?? 0), 0);
-  const need = image.backupSizeMb ?? image.lvs.reduce((n, lv) => n + lv.lps, 0) * f.rootvg.ppSizeMb;
+  const need = image?.image ? (image.backupSizeMb ?? image.lvs.reduce((n, lv) => n + lv.lps, 0) * f.rootvg.ppSizeMb) : 0;
   if (!p.skip_space_check && need > 0 && disks.every((d) => d.sizeMb !== null) && size < need) {
     fail(`targets: ${p.targets.join(' ')} hold ${size} MB, less than the ${need} MB the image needs: choose larger disks`);
   }
 
   const commands: PlannedCommand[] = [];
   if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before the mksysb install`));
-  const flags = flagsOf(p, p.targets, legacy ? { mksysbLevel: p.mksysb_level ?? vrm } : {});
+  const flags = flagsOf(p, p.targets, legacy && vrm ? { mksysbLevel: p.mksysb_level ?? vrm } : {});
   const argv = legacy ? altDiskInstallArgv('mksysb', flags) : altDiskMksysbArgv(flags);
   commands.push({ argv, why: `install ${p.source} on ${p.targets.join(' ')}` });
   return {
     commands,
     msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}mksysb ${p.source} (${level}) installed on ${p.targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}`,
-    warnings: [],
+    warnings,
     predicted: predictNewAltinst(summarize(f), f, { targets: p.targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot }),
     result: { targets: p.targets, cmd: argv, image_level: level },
   };

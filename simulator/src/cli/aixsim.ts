@@ -10,8 +10,9 @@ usage:
                     [--level 7300-03-01-2420] [--hostname NAME] [--mirrored] [--disk NAME:SIZE_MB[:none]]...
                     [--no-fileset rte|boot_images] [--rte-level V.R.M.F] [--boot-images-level V.R.M.F] [--force]
   aixsim reboot <dir> [--from hdiskN]        boot from the first bootable disk of the normal bootlist
-  aixsim fault <dir> <step> [hdiskN] [--times N] | --list | --clear
-                    steps: phase1-space, phase2-script, bootlist, disk-gone, crash-between-phases, bosboot
+  aixsim fault <dir> <step> [hdiskN] [--times N] [--during alt_disk_copy] | --list | --clear
+                    steps: phase1-space, phase2-script, bootlist, disk-gone (now, or --during the next restore),
+                           crash-between-phases, bosboot
   aixsim mksysb <dir> <file> [--level 7300-02-01-2346]   write a mksysb image of the running system
   aixsim lppsource <dir> <folder> --level 7300-03-01-2420  write an installp image folder (for -l)
   aixsim path <dir> <aix-path>               where an AIX file of the running system lives on this machine
