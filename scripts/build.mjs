@@ -79,8 +79,10 @@ function readPackage() {
 }
 
 // dist/ansible_collections/altdisk/aix: the collection, with the same bundles under a #!/usr/bin/node
-// shebang (so ansible_node_interpreter can choose the interpreter) and the JSONARGS footer, plus the
-// sidecar docs generated from the specs.
+// shebang (so ansible_node_interpreter can choose the interpreter), the WANT_JSON marker, and the
+// JSONARGS footer. Ansible looks for the JSONARGS token before WANT_JSON, so it classifies them as
+// "new"-style modules, embeds the arguments and, with pipelining, pipes them into node in one SSH
+// round trip; test/ansible/collection.test.ts asks Ansible itself how it classifies each file.
 async function collection() {
   const top = path.join(dist, 'ansible_collections/altdisk/aix');
   fs.rmSync(top, { recursive: true, force: true });
@@ -88,8 +90,12 @@ async function collection() {
   fs.mkdirSync(mods, { recursive: true });
   const names = moduleNames();
   for (const name of names) {
-    const body = fs.readFileSync(path.join(dist, 'modules', `${name}.js`), 'utf8').split('\n').slice(2).join('\n');
-    fs.writeFileSync(path.join(mods, `${name}.js`), `#!/usr/bin/node\n${WANT_JSON}\n${body.trimEnd()}\n${JSONARGS_FOOTER}\n`);
+    const lines = fs.readFileSync(path.join(dist, 'modules', `${name}.js`), 'utf8').split('\n');
+    if (!lines[0].startsWith('#!') || lines[1] !== WANT_JSON) throw new Error(`build: dist/modules/${name}.js does not start with the shebang and ${WANT_JSON} banner`);
+    const body = lines.slice(2).join('\n');
+    const file = path.join(mods, `${name}.js`);
+    fs.writeFileSync(file, `#!/usr/bin/node\n${WANT_JSON}\n${body.trimEnd()}\n${JSONARGS_FOOTER}\n`);
+    fs.chmodSync(file, 0o755);
     fs.copyFileSync(path.join(dist, 'docs', `${name}.yml`), path.join(mods, `${name}.yml`));
   }
   const pkg = readPackage();

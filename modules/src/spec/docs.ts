@@ -71,11 +71,15 @@ export function ansibleDoc(spec: ModuleSpec): { DOCUMENTATION: Record<string, un
       description: spec.description,
       options: Object.fromEntries(Object.entries(spec.options).map(([k, o]) => [k, optionDoc(spec, k, o)])),
       attributes: {
-        check_mode: {
-          support: 'full',
-          description: 'Returns the exact AIX commands it would run and the predicted change, and runs no command that changes the host.',
-        },
-        diff_mode: { support: 'full', description: 'Shows disks, volume groups and boot lists before and after.' },
+        check_mode: spec.readOnly
+          ? { support: 'full', description: 'Runs only read-only commands, in check mode as in a normal run.' }
+          : {
+              support: 'full',
+              description: 'Returns the exact AIX commands it would run and the predicted change, and runs no command that changes the host.',
+            },
+        diff_mode: spec.readOnly
+          ? { support: 'none', description: 'Changes nothing, so there is no difference to show.' }
+          : { support: 'full', description: 'Shows disks, volume groups and boot lists before and after.' },
         platform: { platforms: 'aix', support: 'full', description: 'AIX 4.3 and later (alt_disk_install), 5.3 and later (alt_disk_copy, alt_disk_mksysb, alt_rootvg_op).' },
       },
       requirements: spec.requirements,

@@ -74,7 +74,8 @@ export function unknownOptionMessage(spec: ModuleSpec, name: string): string {
   const options = Object.keys(spec.options);
   const guess = closest(name, options);
   const shown = name.length > 40 ? `${name.slice(0, 37)}...` : name;
-  return `unsupported option ${JSON.stringify(shown)}${guess ? ` (did you mean ${guess}?)` : ''}; ${spec.name} accepts: ${options.join(', ')}`;
+  const accepted = options.length ? `${spec.name} accepts: ${options.join(', ')}` : `${spec.name} takes no options`;
+  return `unsupported option ${JSON.stringify(shown)}${guess ? ` (did you mean ${guess}?)` : ''}; ${accepted}`;
 }
 
 function elementBranchMatches(schemaPath: string, value: unknown): boolean {

@@ -66,6 +66,8 @@ export interface ModuleSpec {
   notes: readonly string[];
   /** The AIX commands this module runs (docs, and the "requirements" list). */
   requirements: readonly string[];
+  /** A module that only reads the host (facts): check mode and diff have nothing to predict. */
+  readOnly?: boolean;
   seealso?: readonly { module?: string; name?: string; link?: string; description: string }[];
 }
 

@@ -33,5 +33,6 @@ export const factsSpec = defineSpec({
     warnings: { description: 'Health warnings (also shown by Ansible).', returned: 'when there are any', type: 'list', elements: 'str' },
   },
   notes: ['Safe to run at any time, in check mode too.'],
+  readOnly: true,
   requirements: ['Node.js 18 or later on the host'],
 });
