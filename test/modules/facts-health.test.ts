@@ -7,7 +7,7 @@ import type { BootlistEntry } from '../../modules/src/facts/parse/bootlist.js';
 import type { LvRow } from '../../modules/src/facts/parse/lsvg.js';
 
 function disk(name: string, vg: string | null, extra: Partial<DiskFacts> = {}): DiskFacts {
-  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, bootable: false, ...extra };
+  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, unavailable: null, bootable: false, ...extra };
 }
 
 function entry(device: string | null): BootlistEntry {
@@ -18,7 +18,7 @@ function lv(name: string, mount: string | null): LvRow {
   return { name, type: name === 'hd5' ? 'boot' : 'jfs2', lps: 8, pps: 8, pvs: 1, state: 'open/syncd', mount, copies: 1 };
 }
 
-const NO_ALT: AltRootvgFacts = { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null };
+const NO_ALT: AltRootvgFacts = { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null, madeBy: null };
 
 /** A healthy 7.3 host: rootvg on hdisk0, free hdisk1, datavg on hdisk4, bootlists on hdisk0. */
 function healthy(): HostFacts {
@@ -48,6 +48,7 @@ function withAlt(f: HostFacts, state: AltRootvgFacts['state'], program = 'alt_di
     mountedAt: state === 'phase1' || state === 'awake' ? ['/alt_inst', '/alt_inst/usr'] : [],
     lvs: null,
     decidedBy: { date: null, commandLine: `/usr/sbin/${program} -d hdisk1 -P1`, words: [], program, output: [] },
+    madeBy: null,
   };
   return f;
 }

@@ -71,10 +71,16 @@ async function filesetLevel(host: HostAccess, fileset: string): Promise<string |
   throw new FactsError(r.argv, r.rc, r.stderr, `no answer for ${fileset}`, r.stdout);
 }
 
-function diskSize(host: HostAccess, generation: Generation, disk: string): Promise<number> {
+/** The size in MB, or what AIX answered when it cannot tell (a disk that is gone answers with an error). */
+async function diskSize(host: HostAccess, generation: Generation, disk: string): Promise<{ sizeMb: number | null; error: string | null }> {
   // getconf DISK_SIZE is the supported query (§13, H-16); 4.3 only has bootinfo -s [U].
   const argv = generation === 'modern' ? aixCommand('getconf', 'DISK_SIZE', `/dev/${disk}`) : aixCommand('bootinfo', '-s', disk);
-  return runParsed(host, argv, parseGetconfInt);
+  try {
+    return { sizeMb: await runParsed(host, argv, parseGetconfInt), error: null };
+  } catch (e) {
+    if (!(e instanceof FactsError) || e.rc === 0) throw e;
+    return { sizeMb: null, error: e.message };
+  }
 }
 
 async function isFree(host: HostAccess, row: LspvRow): Promise<boolean> {
@@ -119,11 +125,12 @@ async function gatherAltRootvg(
   mountedAt: string[],
   logText: string | null,
 ): Promise<AltRootvgFacts> {
-  if (!vg) return { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null };
+  if (!vg) return { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null, madeBy: null };
   const mounting = lastMountingCommand(logText === null ? [] : parseAltDiskLog(logText));
   const state = altRootvgState(vg.active, mountedAt.length > 0, mounting?.by ?? null);
+  const madeBy = mounting?.record ?? null;
   if (!vg.active) {
-    return { state, vg: vg.name, disks: vg.disks, bootDisk: await sleepingBootDisk(host, generation, vg.disks), mountedAt, lvs: null, decidedBy: null };
+    return { state, vg: vg.name, disks: vg.disks, bootDisk: await sleepingBootDisk(host, generation, vg.disks), mountedAt, lvs: null, decidedBy: null, madeBy };
   }
   const [details, listing] = await Promise.all([
     runParsed(host, aixCommand('lsvg', vg.name), parseLsvg),
@@ -145,7 +152,8 @@ async function gatherAltRootvg(
     bootDisk,
     mountedAt,
     lvs: listing.lvs,
-    decidedBy: state === 'phase1' || state === 'awake' ? (mounting?.record ?? null) : null,
+    decidedBy: state === 'phase1' || state === 'awake' ? madeBy : null,
+    madeBy,
   };
 }
 
@@ -181,8 +189,8 @@ export async function gatherFacts(host: HostAccess, options: GatherOptions = {})
   const [probes, rootBootDisks, altRootvg, oldBootDisk] = await Promise.all([
     mapLimit(lspv, PER_DISK_IN_FLIGHT, async (row) => {
       const free = await isFree(host, row);
-      const sizeMb = free || options.diskSizes === 'all' ? await diskSize(host, generation, row.name) : null;
-      return { free, sizeMb };
+      const size = free || options.diskSizes === 'all' ? await diskSize(host, generation, row.name) : { sizeMb: null, error: null };
+      return { free: free && size.error === null, sizeMb: size.sizeMb, unavailable: size.error };
     }),
     bootLvDisks(host, rootVg.disks, rootListing.lvs),
     gatherAltRootvg(host, generation, altVg, mountedUnder(mounts, ALT_INST).map((m) => m.mountPoint), logText),
@@ -204,6 +212,7 @@ export async function gatherFacts(host: HostAccess, options: GatherOptions = {})
     active: row.state === 'active' || row.state === 'concurrent',
     sizeMb: probes[i]!.sizeMb,
     free: probes[i]!.free,
+    unavailable: probes[i]!.unavailable,
     bootable: bootable.has(row.name),
   }));
 

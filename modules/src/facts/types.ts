@@ -33,8 +33,10 @@ export interface DiskFacts {
    * every disk when gathered with `diskSizes: 'all'`; null otherwise.
    */
   sizeMb: number | null;
-  /** A target for a clone: VG None in lspv AND `getlvodm -j` exits 3 with 0516-320/0516-1396 (H-1). */
+  /** A target for a clone: VG None in lspv AND `getlvodm -j` exits 3 with 0516-320/0516-1396 (H-1), and its size could be read. */
   free: boolean;
+  /** What AIX answered when the disk could not be queried (a disk that is gone); null when it answered. */
+  unavailable: string | null;
   /** Holds a boot image that would boot now (see gather.ts: rootvg hd5 disks, sleeping alternates). */
   bootable: boolean;
 }
@@ -92,6 +94,8 @@ export interface AltRootvgFacts {
   lvs: LvRow[] | null;
   /** The alt_disk_inst.log record that decided phase1 vs awake. */
   decidedBy: AltDiskLogRecord | null;
+  /** The newest alt_disk_inst.log record that made (or woke) it, whatever its state now: which command and source. */
+  madeBy: AltDiskLogRecord | null;
 }
 
 export interface OldRootvgFacts {

@@ -2,7 +2,7 @@ import type { HostFacts } from '../facts/types.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { aixCommand } from '../aix/commands.js';
 import { cloneSummary, setDisks, summarize, type StateSummary } from './summary.js';
-import { describeAltinst, fail, sameDisks } from './checks.js';
+import { changeCompleteAdvice, describeAltinst, fail, sameDisks } from './checks.js';
 
 // Predictions and commands about altinst_rootvg shared by clone, mksysb_install and phase.
 
@@ -86,9 +86,13 @@ export function decideExisting(f: HostFacts, r: ExistingRequest): ExistingDecisi
   });
   if (here && alt.state === 'complete') {
     if (r.phase === 'all') return unchanged(`altinst_rootvg is already complete on ${alt.disks.join(' ')}: nothing to do`);
-    return unchanged(`altinst_rootvg on ${alt.disks.join(' ')} is already complete, past phase ${r.phase}: nothing to do`, [
-      `phase ${r.phase} was asked for, but altinst_rootvg on ${alt.disks.join(' ')} already went through phase 3; to change it, wake it up (alt_rootvg_op -W) or start again with force: true`,
-    ]);
+    // Phase 1 or 12 asks for a mounted copy to work on; a complete one is past that. force starts over.
+    if (!r.force) {
+      return unchanged(`altinst_rootvg on ${alt.disks.join(' ')} is already complete, past phase ${r.phase}: nothing to do`, [
+        `phase ${r.phase} was asked for, but altinst_rootvg on ${alt.disks.join(' ')} already went through phase 3; to change it, ${changeCompleteAdvice(f, alt.bootDisk ?? alt.disks[0]!)}`,
+      ]);
+    }
+    return { freeing: [...alt.disks] };
   }
   if (here && alt.state === 'phase1' && (r.phase === '1' || r.phase === '12')) {
     return unchanged(
@@ -100,7 +104,7 @@ export function decideExisting(f: HostFacts, r: ExistingRequest): ExistingDecisi
     const next =
       here && alt.state === 'phase1'
         ? 'Finish it with altdisk.aix.phase (phase: "23"), remove it with altdisk.aix.cleanup,'
-        : 'Remove it with altdisk.aix.cleanup (alt_rootvg_op -X altinst_rootvg)';
+        : `Remove it with altdisk.aix.cleanup (${f.generation === 'legacy' ? 'alt_disk_install -X' : 'alt_rootvg_op -X altinst_rootvg'})`;
     fail(`this host already has ${describeAltinst(f)}${r.sameOrigin ? '' : ', made from another source'}, so the ${r.what} cannot start. ${next} or set force: true to have this task remove it once its other checks have passed.`, {
       altinst_state: alt.state,
       targets: alt.disks,

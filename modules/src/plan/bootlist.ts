@@ -65,7 +65,8 @@ export function planBootlist(p: BootlistParams, f: HostFacts): Plan {
   const both = p.both ? normalizeEntries(p.both) : null;
   if (both) wanted.normal = wanted.service = both;
 
-  for (const [mode, list] of Object.entries(wanted) as [Mode, WantedEntry[]][]) verifyFirst(f, mode, list, p.verify);
+  if (both) verifyFirst(f, 'both', both, p.verify);
+  else for (const [mode, list] of Object.entries(wanted) as [Mode, WantedEntry[]][]) verifyFirst(f, mode, list, p.verify);
 
   const differs = (mode: Mode) => wanted[mode] !== undefined && !sameList(wanted[mode]!, f.bootlists[mode]);
   const commands: PlannedCommand[] = [];

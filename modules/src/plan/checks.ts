@@ -93,3 +93,24 @@ export function describeAltinst(f: HostFacts): string {
       return 'no altinst_rootvg';
   }
 }
+
+/** Each target must be free now, or be freed by this task (force); a precise reason otherwise. */
+export function requireFreeTargets(f: HostFacts, targets: readonly string[], freeing: readonly string[]): DiskFacts[] {
+  const disks = knownDisks(f, targets, 'targets');
+  for (const d of disks) {
+    if (d.free || freeing.includes(d.name)) continue;
+    if (d.unavailable) fail(`targets: ${d.name} cannot be used: ${d.unavailable}. Check the disk (lsdev -Cc disk shows it Defined when it is gone) or choose another one.`);
+    if (d.vg === 'old_rootvg') {
+      fail(`targets: ${d.name} holds old_rootvg, the former rootvg you can still boot back to. Remove it first if you no longer need it (altdisk.aix.cleanup with volume_group: old_rootvg); force never removes it.`);
+    }
+    if (d.vg) fail(`targets: ${d.name} is in volume group ${d.vg} (AIX would refuse with 0505-126: target disk ${d.name} has a volume group assigned to it). Choose a disk that lspv shows with None.`);
+    fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
+  }
+  return disks;
+}
+
+/** How to change a complete alternate rootvg on this host: wake-up exists from AIX 5.3 on. */
+export function changeCompleteAdvice(f: HostFacts, disk: string): string {
+  const again = 'or start again (force: true on altdisk.aix.clone or altdisk.aix.mksysb_install removes it first)';
+  return f.generation === 'legacy' ? `remove it (alt_disk_install -X) and start again; force: true on altdisk.aix.clone or altdisk.aix.mksysb_install does that` : `wake it up (alt_rootvg_op -W -d ${disk}) and customize it, ${again}`;
+}

@@ -5,7 +5,7 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
 import { altDiskCopyArgv, altDiskInstallArgv, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, knownDisks, requireFileset, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
 import { planContinuation } from './continuation.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { summarize } from './summary.js';
@@ -79,19 +79,9 @@ function chooseTargets(p: CloneParams, f: HostFacts, freeing: string[]): string[
 
 function checkTargetsFree(p: CloneParams, f: HostFacts, targets: string[], freeing: string[]): string[] {
   const warnings: string[] = [];
-  const disks = knownDisks(f, targets, 'targets');
+  const disks = requireFreeTargets(f, targets, freeing);
   const need = rootvgSizeNeed(f.rootvg);
-  let total = 0;
-  for (const d of disks) {
-    if (!d.free && !freeing.includes(d.name)) {
-      if (d.vg === 'old_rootvg') {
-        fail(`targets: ${d.name} holds old_rootvg, the former rootvg you can still boot back to. Remove it first if you no longer need it (altdisk.aix.cleanup with volume_group: old_rootvg); force never removes it.`);
-      }
-      if (d.vg) fail(`targets: ${d.name} is in volume group ${d.vg} (AIX would refuse with 0505-126: target disk ${d.name} has a volume group assigned to it). Choose a disk that lspv shows with None.`);
-      fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
-    }
-    total += d.sizeMb ?? 0;
-  }
+  const total = disks.reduce((n, d) => n + (d.sizeMb ?? 0), 0);
   if (!p.skip_space_check && disks.every((d) => d.sizeMb !== null)) {
     if (total < need.usedMb) {
       fail(`targets: ${targets.join(' ')} hold ${total} MB, less than the ${need.usedMb} MB of rootvg in use: the clone would fail in phase 1 (0516-404 allocp). Choose larger disks.`);

@@ -2,7 +2,7 @@ import type { HostFacts } from '../facts/types.js';
 import type { Plan } from './types.js';
 import { flagValue, hasFlag } from '../facts/parse/alt-disk-log.js';
 import { altDiskCopyArgv, altDiskInstallArgv, altDiskMksysbArgv, type AltDiskFlags } from './argv.js';
-import { describeAltinst, fail, sameDisks } from './checks.js';
+import { changeCompleteAdvice, describeAltinst, fail, sameDisks } from './checks.js';
 import { predictPhase3 } from './altinst.js';
 import { summarize } from './summary.js';
 
@@ -25,7 +25,7 @@ const INSTALLP: (keyof AltDiskFlags)[] = ['bundle', 'fixBundle', 'fixes', 'files
 type Origin = { kind: 'clone' } | { kind: 'mksysb'; source: string | null } | { kind: 'unknown' };
 
 function originOf(f: HostFacts): Origin {
-  const r = f.altRootvg.decidedBy;
+  const r = f.altRootvg.madeBy;
   if (!r) return { kind: 'unknown' };
   if (r.program === 'alt_disk_copy') return { kind: 'clone' };
   if (r.program === 'alt_disk_mksysb') return { kind: 'mksysb', source: flagValue(r.words, 'm') };
@@ -51,7 +51,7 @@ export function planContinuation(c: Continuation, f: HostFacts): Plan {
     if (c.phase === '3') {
       return { commands: [], msg: `altinst_rootvg on ${alt.disks.join(' ')} is already complete: phase 3 has nothing to do`, warnings: [], predicted: summarize(f), result: { targets: alt.disks } };
     }
-    fail(`altinst_rootvg on ${alt.disks.join(' ')} is complete (phase 3 done): phase 2 can no longer run on it. To change it, wake it up (alt_rootvg_op -W -d ${alt.bootDisk ?? alt.disks[0]}) and customize it, or clone again.`);
+    fail(`altinst_rootvg on ${alt.disks.join(' ')} is complete (phase 3 done): phase 2 can no longer run on it. To change it, ${changeCompleteAdvice(f, alt.bootDisk ?? alt.disks[0]!)}.`);
   }
 
   const origin = originOf(f);

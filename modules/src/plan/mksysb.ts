@@ -6,7 +6,7 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { flagValue } from '../facts/parse/alt-disk-log.js';
 import { altDiskInstallArgv, altDiskMksysbArgv, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, knownDisks, levelText, requireFileset, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { planContinuation } from './continuation.js';
 import { summarize } from './summary.js';
@@ -154,18 +154,13 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
     ({ vrm, level } = checkLevels(p, f, image, ctx));
   }
 
-  const record = f.altRootvg.decidedBy;
-  const madeFrom = record ? (flagValue(record.words, 'm') ?? flagValue(record.words, 'd')) : null;
+  const record = f.altRootvg.madeBy;
+  const madeFrom = record ? (flagValue(record.words, 'm') ?? (record.program === 'alt_disk_install' ? flagValue(record.words, 'd') : null)) : null;
   const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: madeFrom === null || madeFrom === p.source, what: 'mksysb install' });
   if ('done' in existing) return { ...existing.done, result: { ...existing.done.result, image_level: level } };
   const freeing = existing.freeing;
 
-  const disks = knownDisks(f, p.targets, 'targets');
-  for (const d of disks) {
-    if (d.free || freeing.includes(d.name)) continue;
-    if (d.vg) fail(`targets: ${d.name} is in volume group ${d.vg} (AIX would refuse with 0505-126: target disk ${d.name} has a volume group assigned to it). Choose a disk that lspv shows with None.`);
-    fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
-  }
+  const disks = requireFreeTargets(f, p.targets, freeing);
   const size = disks.reduce((n, d) => n + (d.sizeMb ?? 0), 0);
   const need = image?.image ? (image.backupSizeMb ?? image.lvs.reduce((n, lv) => n + lv.lps, 0) * f.rootvg.ppSizeMb) : 0;
   if (!p.skip_space_check && need > 0 && disks.every((d) => d.sizeMb !== null) && size < need) {

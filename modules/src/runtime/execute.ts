@@ -30,9 +30,33 @@ export function outputLines(ran: Executed[]): string[] {
   return ran.flatMap((r) => r.stdout.split('\n').filter((l, i, a) => !(l === '' && i === a.length - 1)));
 }
 
-/** The AIX error lines of a failed command: its stderr, or the tail of stdout when stderr is empty. */
+// AIX message ids: 0516-404, 0505-126, 0504-132 ... A message may continue on indented lines.
+const MESSAGE_ID = /\b\d{4}-\d{3,4}\b/;
+
+/** The AIX messages in a command's output: lines with a message id and their indented continuations. */
+function messageLines(text: string): string[] {
+  const out: string[] = [];
+  let inMessage = false;
+  for (const line of text.split('\n')) {
+    if (MESSAGE_ID.test(line)) {
+      out.push(line.trimEnd());
+      inMessage = true;
+    } else if (inMessage && /^\s+\S/.test(line)) {
+      out.push(line.trimEnd());
+    } else {
+      inMessage = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * What a failed AIX command said: its messages (AIX prints some, like 0516-404 allocp, on stdout)
+ * followed by its stderr; the tail of stdout when it printed neither.
+ */
 export function aixError(r: CommandResult): string {
-  const err = r.stderr.trim();
-  if (err) return err.split('\n').slice(-8).join('\n');
+  const lines = [...messageLines(r.stdout)];
+  for (const l of r.stderr.trimEnd().split('\n')) if (l.trim() && !lines.includes(l.trimEnd())) lines.push(l.trimEnd());
+  if (lines.length) return lines.slice(-12).join('\n');
   return r.stdout.trim().split('\n').slice(-8).join('\n');
 }

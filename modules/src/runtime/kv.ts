@@ -40,7 +40,7 @@ export function shellWords(text: string): string[] {
 }
 
 export function parseKeyValueWords(words: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const w of words) {
     const eq = w.indexOf('=');
     if (eq <= 0) throw new Error(`"${w.length > 40 ? w.slice(0, 37) + '...' : w}" is not a key=value argument (write options as name=value, or pass JSON)`);

@@ -1,6 +1,6 @@
 import type { ModuleSpec, ParamsOf } from '../spec/types.js';
 import type { Validator } from '../spec/validator.js';
-import { coerceParams, withDefaults } from '../spec/coerce.js';
+import { coerceParams, toBool, withDefaults } from '../spec/coerce.js';
 import { explainErrors } from '../spec/errors.js';
 import { ArgsError, readRawArgs } from './args.js';
 import { emitResult } from './output.js';
@@ -25,14 +25,16 @@ export type ModuleResult = Record<string, unknown> & { changed?: boolean; failed
 export type ModuleMain<S extends ModuleSpec> = (params: ParamsOf<S>, ctx: ModuleContext) => Promise<ModuleResult>;
 
 function split(values: Record<string, unknown>): { params: Record<string, unknown>; internal: Record<string, unknown> } {
-  const params: Record<string, unknown> = {};
-  const internal: Record<string, unknown> = {};
+  // Prototype-less: a key named __proto__ or constructor is data here, never an inherited member.
+  const params: Record<string, unknown> = Object.create(null);
+  const internal: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(values)) (k.startsWith('_ansible_') ? internal : params)[k] = v;
   return { params, internal };
 }
 
 function contextOf(spec: ModuleSpec, internal: Record<string, unknown>, viaAnsible: boolean): ModuleContext {
-  const bool = (v: unknown) => v === true || v === 'True' || v === 'true';
+  // key=value words bring "yes"/"1"/"on": a check-mode request must never be read as a real run.
+  const bool = (v: unknown) => toBool(v) === true;
   return {
     checkMode: bool(internal._ansible_check_mode),
     diff: bool(internal._ansible_diff),

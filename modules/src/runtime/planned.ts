@@ -55,9 +55,16 @@ export function recoveryHint(after: HostFacts): string {
 export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<ModuleResult> {
   const host = connectHost();
   const before = await gather(host, m.gather);
-  const plan = await m.plan(before, host);
   const beforeSummary = summarize(before);
   const stateKeys = m.stateKeys ?? defaultStateKeys;
+  let plan: Plan;
+  try {
+    plan = await m.plan(before, host);
+  } catch (e) {
+    // A refusal still says what the host looks like: nothing was run.
+    if (e instanceof ModuleFailure) throw new ModuleFailure(e.message, { commands: [], ...stateKeys('before', before, beforeSummary), ...e.extra });
+    throw e;
+  }
   const base: ModuleResult = { ...plan.result, commands: plan.commands.map((c) => c.argv) };
   if (plan.warnings.length) base.warnings = plan.warnings;
 
@@ -83,15 +90,17 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
   } catch (e) {
     afterError = (e as Error).message;
   }
-  const afterSummary = after ? summarize(after) : plan.predicted;
+  // Without facts afterwards, say so: never report the predicted state as if it had happened.
+  const afterSummary = after ? summarize(after) : null;
+  const afterKeys = after && afterSummary ? stateKeys('after', after, afterSummary) : {};
   const output = {
     rc: last.rc,
     cmd: last.argv,
     stdout_lines: outputLines(run.ran),
     ...(last.stderr.trim() ? { stderr_lines: last.stderr.trimEnd().split('\n') } : {}),
   };
-  const changed = run.ran.length > 1 || !run.failed || renderSummary(beforeSummary) !== renderSummary(afterSummary);
-  const diff = ctx.diff ? { diff: diffOf(beforeSummary, afterSummary, m.what) } : {};
+  const changed = run.ran.length > 1 || !run.failed || afterSummary === null || renderSummary(beforeSummary) !== renderSummary(afterSummary);
+  const diff = ctx.diff && afterSummary ? { diff: diffOf(beforeSummary, afterSummary, m.what) } : {};
   if (run.failed) {
     const name = commandName(run.failed.argv);
     const left = after ? recoveryHint(after) : `The state afterwards could not be read (${afterError}).`;
@@ -99,12 +108,12 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
       ...base,
       ...output,
       ...diff,
-      ...stateKeys('after', after ?? before, afterSummary),
+      ...afterKeys,
       changed,
       failed: true,
       msg: `${name} failed (rc ${run.failed.rc}) while trying to ${run.failed.why}: ${aixError(run.failed)}\n${left}`,
     };
   }
   const warnings = [...plan.warnings, ...(afterError ? [`the state after the run could not be read: ${afterError}`] : [])];
-  return { ...base, ...output, ...diff, ...stateKeys('after', after ?? before, afterSummary), changed, msg: plan.msg, ...(warnings.length ? { warnings } : {}) };
+  return { ...base, ...output, ...diff, ...afterKeys, changed, msg: plan.msg, ...(warnings.length ? { warnings } : {}) };
 }

@@ -8,7 +8,7 @@ import type { ModuleSpec, OptionSpec } from './types.js';
 const TRUE = new Set(['yes', 'on', '1', 'true', 'y', 't']);
 const FALSE = new Set(['no', 'off', '0', 'false', 'n', 'f']);
 
-function toBool(v: unknown): unknown {
+export function toBool(v: unknown): unknown {
   if (typeof v === 'string') {
     const s = v.trim().toLowerCase();
     if (TRUE.has(s)) return true;
@@ -50,9 +50,9 @@ function toList(v: unknown, o: OptionSpec): unknown {
 
 function coerceDict(v: unknown, sub: Record<string, OptionSpec>): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-    const o = sub[k];
+    const o = Object.hasOwn(sub, k) ? sub[k] : undefined;
     out[k] = o && val !== null ? coerceValue(val, o) : val;
   }
   return out;
@@ -85,16 +85,18 @@ export interface CoerceResult {
 export function coerceParams(spec: ModuleSpec, raw: Record<string, unknown>): CoerceResult {
   const aliasOf = new Map<string, string>();
   for (const [name, o] of Object.entries(spec.options)) for (const a of o.aliases ?? []) aliasOf.set(a, name);
-  const params: Record<string, unknown> = {};
+  // Prototype-less, and options looked up as own keys: "__proto__" or "constructor" are unknown options, not members.
+  const params: Record<string, unknown> = Object.create(null);
   const errors: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
-    if (value === null || value === undefined) continue;
     const name = aliasOf.get(key) ?? key;
-    if (name in params) {
+    const o = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
+    // null means "not given" for a known option (as in Ansible); an unknown key is reported whatever its value.
+    if ((value === null || value === undefined) && o) continue;
+    if (Object.hasOwn(params, name)) {
       errors.push(`${name}: given twice (as ${name} and as its alias ${key}); give it once`);
       continue;
     }
-    const o = spec.options[name];
     params[name] = o ? coerceValue(value, o) : value;
   }
   return { params, errors };
@@ -102,7 +104,7 @@ export function coerceParams(spec: ModuleSpec, raw: Record<string, unknown>): Co
 
 /** Fill defaults after validation: the module code sees every option with its effective value. */
 export function withDefaults(spec: ModuleSpec, params: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...params };
+  const out: Record<string, unknown> = { ...params };
   for (const [name, o] of Object.entries(spec.options)) {
     if (out[name] === undefined && o.default !== undefined && o.default !== null) out[name] = structuredClone(o.default);
   }

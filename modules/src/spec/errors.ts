@@ -90,9 +90,11 @@ export function explainErrors(spec: ModuleSpec, params: Record<string, unknown>,
   const add = (m: string) => {
     if (!out.includes(m)) out.push(m);
   };
-  // A value too long also fails its pattern: say the length, once.
+  // One message per value: a wrong type says it all; a value too long also fails its pattern.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && !/\/anyOf\/\d\//.test(e.schemaPath)).map((e) => e.instancePath));
   const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength').map((e) => e.instancePath));
   for (const e of errors) {
+    if (e.keyword !== 'type' && e.instancePath !== '' && wrongType.has(e.instancePath)) continue;
     if (e.keyword === 'pattern' && tooLong.has(e.instancePath)) continue;
     const rule = /^#\/allOf\/(\d+)\//.exec(e.schemaPath);
     if (rule && e.instancePath === '') {
@@ -105,12 +107,12 @@ export function explainErrors(spec: ModuleSpec, params: Record<string, unknown>,
       if (e.keyword === 'additionalProperties') add(unknownOptionMessage(spec, String(e.params.additionalProperty)));
       else if (e.keyword === 'required') {
         const missing = String(e.params.missingProperty);
-        const o = spec.options[missing];
+        const o = Object.hasOwn(spec.options, missing) ? spec.options[missing] : undefined;
         add(`${missing}: this option is required${o ? `; give ${describeAccepted(o)}` : ''}`);
       } else if (e.keyword === 'type') add('the arguments must be a mapping of option names to values');
       continue;
     }
-    const option = spec.options[segs[0]!];
+    const option = Object.hasOwn(spec.options, segs[0]!) ? spec.options[segs[0]!] : undefined;
     if (!option) continue;
     const where = label(segs);
     const value = valueAt(params, segs);

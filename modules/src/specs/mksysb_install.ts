@@ -34,7 +34,7 @@ export const mksysbInstallSpec = defineSpec({
       aixFlag: '-L',
       description: [
         'The level of the image in V.R.M form (7.3.2). Combined with the platform it names the boot image; it must equal the image\'s level and the bos.alt_disk_install.boot_images level.',
-        'Below AIX 5.3 altdisk passes the image\'s own level when this is not given (alt_disk_install would assume 4.3.0).',
+        'From AIX 5.3 on altdisk reads the image\'s level with lsmksysb and checks it before anything runs. Below 5.3 there is no lsmksysb: give the level here, or alt_disk_install assumes 4.3.0 (the seed\'s default) and refuses an image of another level.',
       ],
     },
     remain_nim_client: c.remainNimClient,

@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assertFailed, assertOk, msgOf, withModuleHost } from '../helpers/modules.js';
+
+// The legacy profile (AIX 4.3.3, only alt_disk_install, seed syntax): every module plans
+// alt_disk_install -C / -d / -X with the flags first and the target disks positional, last.
+
+const INSTALL = '/usr/sbin/alt_disk_install';
+const AIX43 = ['--profile', 'aix43'];
+
+test('aix43 clone: alt_disk_install -C hdisk1, success, rerun unchanged, rootvg untouched', () =>
+  withModuleHost(AIX43, async (h) => {
+    const root = h.lspvLine('hdisk0');
+    const state = h.stateText();
+    const mark = h.mark();
+    const planned = await h.check('clone', { targets: ['hdisk1'] }, true);
+    assertOk(planned);
+    assert.deepEqual(planned.json.commands, [[INSTALL, '-C', 'hdisk1']]);
+    assert.equal(planned.json.altinst_state, 'complete');
+    assert.deepEqual(planned.json.bootlist, ['hdisk1']);
+    assert.ok(String((planned.json.diff as Record<string, string>).after).includes('altinst_rootvg: complete on hdisk1\n'));
+    assert.deepEqual(h.mutatingSince(mark), []);
+    assert.equal(h.stateText(), state);
+
+    const a = await h.module('clone', { targets: ['hdisk1'] });
+    assertOk(a);
+    assert.deepEqual(h.mutatingSince(mark), [['alt_disk_install', '-C', 'hdisk1']]);
+    assert.equal(a.json.altinst_state, 'complete');
+    assert.equal(h.lspvLine('hdisk0'), root);
+    assert.match(h.lspvLine('hdisk1'), /^hdisk1\s+\S+\s+altinst_rootvg\s*$/);
+    const again = await h.module('clone', { targets: ['hdisk1'] });
+    assertOk(again);
+    assert.equal(again.json.changed, false);
+  }));
+
+test('aix43 clone: flags before the positional targets; 5.3-only flags and commands are refused', () =>
+  withModuleHost(AIX43, async (h) => {
+    const script = path.join(h.scratch(), 'custom.sh');
+    fs.writeFileSync(script, '#!/bin/sh\n', { mode: 0o755 });
+    const a = await h.check('clone', { targets: ['hdisk1', 'hdisk2'], phase: '12', bootlist: false, verbose: true, script, fixes: ['IX12345'], images_location: h.scratch() });
+    assertOk(a);
+    assert.deepEqual(a.json.commands, [[INSTALL, '-C', '-s', script, '-B', '-V', '-l', h.scratch(), '-F', 'IX12345', '-P', '12', 'hdisk1', 'hdisk2']]);
+    const mark = h.mark();
+    assert.equal(
+      assertFailed(await h.module('clone', { targets: ['hdisk1'], device_reset: true, skip_space_check: true })),
+      'device_reset (-O), skip_space_check (-S): alt_disk_install has no such flag below AIX 5.3 (this host runs 4.3.3.0)',
+    );
+    assert.equal(
+      assertFailed(await h.module('clone', { targets: ['hdisk1'], command: 'alt_disk_copy' })),
+      'command: alt_disk_copy does not exist below AIX 5.3 (this host runs 4330-11); use command: auto or alt_disk_install',
+    );
+    assert.deepEqual(h.mutatingSince(mark), []);
+  }));
+
+test('aix43 phases: phase 1 with -C, phase 3 with alt_disk_install -P 3, cleanup with alt_disk_install -X', () =>
+  withModuleHost(AIX43, async (h) => {
+    const mark = h.mark();
+    const p1 = await h.module('clone', { targets: ['hdisk1'], phase: '1' });
+    assertOk(p1);
+    assert.equal(p1.json.altinst_state, 'phase1');
+    const p3 = await h.module('phase', { phase: '3' });
+    assertOk(p3);
+    assert.equal(p3.json.altinst_state, 'complete');
+    assert.deepEqual(h.mutatingSince(mark), [
+      ['alt_disk_install', '-C', '-P', '1', 'hdisk1'],
+      ['alt_disk_install', '-C', '-P', '3', 'hdisk1'],
+    ]);
+    const old = await h.module('cleanup', { volume_group: 'old_rootvg' });
+    assertOk(old);
+    assert.equal(old.json.changed, false);
+    assert.equal(msgOf(old), 'nothing to remove: AIX 4.3 keeps no old_rootvg (the former rootvg disks show no volume group)');
+    const x = await h.module('cleanup', {});
+    assertOk(x);
+    assert.deepEqual(x.json.commands, [[INSTALL, '-X']]);
+    assert.deepEqual(h.mutatingSince(mark).at(-1), ['alt_disk_install', '-X']);
+    assert.match(h.lspvLine('hdisk1'), /^hdisk1\s+\S+\s+None\s*$/);
+  }));
+
+test('aix43: the advice for a complete altinst_rootvg names the 4.3 command, not alt_rootvg_op', () =>
+  withModuleHost(AIX43, async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    const asked = await h.module('clone', { targets: ['hdisk1'], phase: '1' });
+    assertOk(asked);
+    assert.equal(asked.json.changed, false);
+    const warning = (asked.json.warnings as string[])[0]!;
+    // alt_rootvg_op does not exist on AIX 4.3, and the seed's alt_disk_install has no wake-up (-W) either.
+    assert.ok(!warning.includes('alt_rootvg_op'), `the advice names a command AIX 4.3 does not have: ${warning}`);
+    const p2 = await h.module('phase', { phase: '2' });
+    assert.ok(!assertFailed(p2).includes('alt_rootvg_op'), `the advice names a command AIX 4.3 does not have: ${msgOf(p2)}`);
+  }));
+
+test('aix43 mksysb_install: alt_disk_install -d <image> -L <level> <target>, then unchanged', () =>
+  withModuleHost(AIX43, async (h) => {
+    const src = path.join(h.scratch(), 'aix43.mksysb');
+    h.sim('mksysb', src);
+    const mark = h.mark();
+    const planned = await h.check('mksysb_install', { source: src, targets: ['hdisk2'], mksysb_level: '4.3.3' });
+    assertOk(planned);
+    assert.deepEqual(planned.json.commands, [[INSTALL, '-d', src, '-L', '4.3.3', 'hdisk2']]);
+    assert.deepEqual(h.mutatingSince(mark), []);
+    const a = await h.module('mksysb_install', { source: src, targets: ['hdisk2'], mksysb_level: '4.3.3' });
+    assertOk(a);
+    assert.deepEqual(h.mutatingSince(mark), [['alt_disk_install', '-d', src, '-L', '4.3.3', 'hdisk2']]);
+    assert.equal(a.json.altinst_state, 'complete');
+    const again = await h.module('mksysb_install', { source: src, targets: ['hdisk2'], mksysb_level: '4.3.3' });
+    assertOk(again);
+    assert.equal(again.json.changed, false);
+  }));
+
+test('aix43 mksysb_install without mksysb_level: no lsmksysb below 5.3, so the seed\'s 4.3.0 default is checked and refused before anything runs', () =>
+  withModuleHost(AIX43, async (h) => {
+    // mksysb_install spec, mksysb_level: "Below 5.3 there is no lsmksysb: give the level here, or
+    // alt_disk_install assumes 4.3.0 (the seed's default) and refuses an image of another level."
+    const src = path.join(h.scratch(), 'aix43.mksysb');
+    h.sim('mksysb', src);
+    const mark = h.mark();
+    const a = await h.module('mksysb_install', { source: src, targets: ['hdisk2'] });
+    assert.equal(a.json.failed, true);
+    assert.equal(
+      a.json.msg,
+      "there is no boot image /usr/lpp/bos.alt_disk_install/boot_images/chrp_4.3.0_boot on this host: install bos.alt_disk_install.boot_images for the image's level, or give mksysb_level (-L) and platform (-p)",
+    );
+    assert.deepEqual(a.json.commands, []);
+    assert.deepEqual(h.mutatingSince(mark), []);
+  }));
