@@ -19,4 +19,4 @@ npx tsc -p tsconfig.json
 echo "== lint"
 npx eslint --max-warnings 0 .
 echo "== tests"
-node --test --test-reporter=spec "$@" dist/test/
+node --test --test-concurrency=3 --test-reporter=spec "$@" dist/test/
