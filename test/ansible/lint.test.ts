@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tmpDir } from '../helpers/sim.js';
 import { ansibleEnv, EXAMPLES, explain, runCommand } from '../helpers/ansible.js';
+import { ROOT } from '../helpers/sim.js';
 
 // ansible-lint (the Debian package, when it could be installed: scripts/provision.sh tries) with the
 // production profile of playbook-examples/.ansible-lint: FQCN, names, no-changed-when, YAML style...
@@ -19,7 +20,9 @@ test('ansible-lint passes on the playbook examples (production profile), with ev
   }
   const scratch = tmpDir('altdisk-lint-');
   try {
-    const env = ansibleEnv(scratch, { ANSIBLE_COLLECTIONS_PATH: path.join(EXAMPLES, 'collections'), NO_COLOR: '1' });
+    // The collection itself, not the examples' collections/ link: ansible-lint excludes that folder
+    // (.ansible-lint) and then resolves no module through it.
+    const env = ansibleEnv(scratch, { ANSIBLE_COLLECTIONS_PATH: path.join(ROOT, 'dist'), NO_COLOR: '1' });
     const r = await runCommand('ansible-lint', ['--nocolor', '--offline'], { env, cwd: EXAMPLES });
     assert.equal(r.rc, 0, explain(r));
     assert.match(r.stderr + r.stdout, /Passed with production profile: 0 failure\(s\), 0 warning\(s\)/, explain(r));

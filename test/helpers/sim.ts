@@ -97,3 +97,18 @@ export function runAsync(file: string, args: string[], env: NodeJS.ProcessEnv = 
     p.on('close', (code) => resolve({ stdout, stderr, rc: code ?? -1 }));
   });
 }
+
+/** Run a test body on a fresh simulated host (init options as given) and remove the host afterwards. */
+export function withHost(options: string[], body: (h: SimHost) => void): void {
+  const h = newHost(...options);
+  try {
+    body(h);
+  } finally {
+    h.cleanup();
+  }
+}
+
+/** The lines of a command's output, without the final newline. */
+export function outputLines(text: string): string[] {
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+}

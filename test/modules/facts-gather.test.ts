@@ -65,7 +65,7 @@ test('facts of a fresh AIX 7.3 host, and exactly the commands needed for them', 
       { ...f.rootvg, lvs: f.rootvg.lvs.length },
       { ppSizeMb: 32, totalPps: 959, usedPps: 333, freePps: 626, totalPvs: 1, copies: 1, disks: ['hdisk0'], bootDisks: ['hdisk0'], lvs: 12 },
     );
-    assert.deepEqual(f.altRootvg, { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null });
+    assert.deepEqual(f.altRootvg, { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null, madeBy: null });
     assert.equal(f.oldRootvg, null);
     assert.deepEqual(f.bootlists, {
       normal: [{ device: 'hdisk0', attrs: { blv: 'hd5' }, pathIds: PATHS }],
@@ -189,7 +189,10 @@ test('after a clone: a complete altinst_rootvg, bootable and first in the bootli
     run(h, 'alt_disk_copy', '-d', 'hdisk1');
     const host = simHostAccess(h.dir);
     const f = await gatherFacts(host);
-    assert.deepEqual(f.altRootvg, { state: 'complete', vg: 'altinst_rootvg', disks: ['hdisk1'], bootDisk: 'hdisk1', mountedAt: [], lvs: null, decidedBy: null });
+    const { madeBy, ...alt } = f.altRootvg;
+    assert.deepEqual(alt, { state: 'complete', vg: 'altinst_rootvg', disks: ['hdisk1'], bootDisk: 'hdisk1', mountedAt: [], lvs: null, decidedBy: null });
+    // The log still says what made it, for the planners (which command continues it, from which image).
+    assert.equal(madeBy?.commandLine, '/usr/sbin/alt_disk_copy -d hdisk1');
     assert.deepEqual([disk(f, 'hdisk1').vg, disk(f, 'hdisk1').state, disk(f, 'hdisk1').free, disk(f, 'hdisk1').bootable], ['altinst_rootvg', null, false, true]);
     assert.equal(f.volumeGroups.find((v) => v.role === 'altinst_rootvg')?.active, false);
     assert.equal(f.bootlists.normal[0]?.device, 'hdisk1');

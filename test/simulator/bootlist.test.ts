@@ -2,21 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { withHost, outputLines } from '../helpers/sim.js';
 import { addAltRootvg, addFault, readHostState, setDisk } from '../helpers/state-fixtures.js';
 
 // bootlist (reference §12, §23: IBM's bootlist module and PTXray parse `-o` lines as `dev attr=val ...`).
 
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const lines = outputLines;
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 /** IBM bootlist module: first token the device, k=v tokens its attributes [V §23]. */
 function ibmParse(out: string): Record<string, string>[] {

@@ -1,19 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { type SimHost, withHost } from '../helpers/sim.js';
 import { addAltRootvg, readHostState, setVgActive } from '../helpers/state-fixtures.js';
 
 // exportvg (reference §19 and the seed's warning): the place holder's LVs carry the running
 // rootvg's names, so exporting it deletes the running system's own /etc/filesystems stanzas.
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 /** Mount points of the stanzas in the running system's /etc/filesystems. */
 function stanzas(h: SimHost): string[] {

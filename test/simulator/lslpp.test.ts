@@ -1,20 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { withHost, outputLines } from '../helpers/sim.js';
 import { editState } from '../helpers/state-fixtures.js';
 
 // lslpp (reference §15): the measured -L layout, the -lc colon form, the 0504-132 answer.
 
-const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const lines = outputLines;
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 const HEADER_L = ['  Fileset                      Level  State  Type  Description (Uninstaller)', '  ' + '-'.repeat(76)];
 

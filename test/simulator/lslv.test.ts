@@ -1,20 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { type SimHost, withHost, outputLines } from '../helpers/sim.js';
 import { addAltRootvg, readHostState, setVgActive } from '../helpers/state-fixtures.js';
 
 // lslv and lslv -l (reference §18, §23: IBM counts mirror copies as `lslv -l` line count − 2).
 
-const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const lines = outputLines;
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 /** IBM alt_disk check_mirrors: the most PV rows any rootvg LV has in lslv -l. */
 function ibmMirrors(h: SimHost): number {

@@ -1,20 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { type SimHost, withHost, outputLines } from '../helpers/sim.js';
 import { addAltRootvg, readHostState, setDisk, setVgActive } from '../helpers/state-fixtures.js';
 
 // Reference §11 (lsvg) and §23 (the parsers real consumers run on it).
 
-const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const lines = outputLines;
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 function rootVgid(h: SimHost): string {
   const s = readHostState(h);

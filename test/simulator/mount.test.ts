@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost } from '../helpers/sim.js';
+import { newHost, outputLines } from '../helpers/sim.js';
 import { addAltRootvg, setVgActive } from '../helpers/state-fixtures.js';
 
 // mount without arguments: the AIX table of mounted file systems [U layout from IBM's fixtures].
 
-const lines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const lines = outputLines;
 const HEADER = [
   '  node       mounted        mounted over    vfs       date        options      ',
   '-------- ---------------  ---------------  ------ ------------ --------------- ',

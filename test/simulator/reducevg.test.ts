@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { type SimHost, withHost } from '../helpers/sim.js';
 import { addAltRootvg, diskNamed, editState, readHostState } from '../helpers/state-fixtures.js';
 
 // reducevg (reference §19): not a cleanup for alternate rootvgs; empty disks only.
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 /** Put a free disk into a VG as `extendvg` would (no LVs on it). */
 function extendVg(h: SimHost, vg: string, disk: string): void {

@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newHost, type SimHost } from '../helpers/sim.js';
+import { withHost } from '../helpers/sim.js';
 import { addAltRootvg, readHostState, setDisk } from '../helpers/state-fixtures.js';
 
 // varyonvg / varyoffvg (reference §3.2, §19): a place holder varied on owns no logical volumes.
 
-function withHost(options: string[], body: (h: SimHost) => void): void {
-  const h = newHost(...options);
-  try {
-    body(h);
-  } finally {
-    h.cleanup();
-  }
-}
 
 test('varyonvg on the altinst_rootvg place holder: active, marked as varied on by hand, no LVs [V §3.2, I §19]', () => {
   withHost([], (h) => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareDotted, isModernBase, parseOslevel } from '../../modules/src/facts/parse/oslevel.js';
+import { isModernBase, parseOslevel } from '../../modules/src/facts/parse/oslevel.js';
+import { compareLevels as compareDotted } from '../../common/levels.js';
 import { AixParseError } from '../../modules/src/facts/parse/text.js';
 
 test('parseOslevel reads the three forms [V §14]', () => {

@@ -38,6 +38,33 @@ export interface AltDiskFlags {
   noImport?: boolean;
 }
 
+/** The phase-2 options as the modules name them (clone, mksysb_install and phase share them). */
+export interface Phase2Options {
+  script?: string;
+  resolv_conf?: string;
+  remain_nim_client?: boolean;
+  bundle?: string;
+  fix_bundle?: string;
+  fixes?: string[];
+  filesets?: string[];
+  installp_flags?: string;
+  images_location?: string;
+}
+
+export function phase2Flags(p: Phase2Options): Partial<AltDiskFlags> {
+  return {
+    script: p.script,
+    resolvConf: p.resolv_conf,
+    remainNimClient: p.remain_nim_client,
+    bundle: p.bundle,
+    fixBundle: p.fix_bundle,
+    fixes: p.fixes,
+    filesets: p.filesets,
+    installpFlags: p.installp_flags,
+    imagesLocation: p.images_location,
+  };
+}
+
 type Step = [flag: string, value: string | string[] | boolean | undefined];
 
 function emit(steps: Step[]): string[] {

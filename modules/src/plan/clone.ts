@@ -4,7 +4,7 @@ import type { cloneSpec } from '../specs/clone.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
-import { altDiskCopyArgv, altDiskInstallArgv, type AltDiskFlags } from './argv.js';
+import { altDiskCopyArgv, altDiskInstallArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
 import { planContinuation } from './continuation.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
@@ -27,18 +27,10 @@ const MODERN_ONLY: [keyof CloneParams, string][] = [
 
 function flagsOf(p: CloneParams, targets: string[]): AltDiskFlags {
   return {
+    ...phase2Flags(p),
     targets,
     imageData: p.image_data,
-    script: p.script,
-    resolvConf: p.resolv_conf,
     excludeList: p.exclude_list,
-    bundle: p.bundle,
-    fixBundle: p.fix_bundle,
-    fixes: p.fixes,
-    filesets: p.filesets,
-    installpFlags: p.installp_flags,
-    imagesLocation: p.images_location,
-    remainNimClient: p.remain_nim_client,
     phase: p.phase,
     console: p.console,
     firstBootScript: p.first_boot_script,

@@ -5,7 +5,7 @@ import type { mksysbInstallSpec } from '../specs/mksysb_install.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { flagValue } from '../facts/parse/alt-disk-log.js';
-import { altDiskInstallArgv, altDiskMksysbArgv, type AltDiskFlags } from './argv.js';
+import { altDiskInstallArgv, altDiskMksysbArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { planContinuation } from './continuation.js';
@@ -62,13 +62,11 @@ function vr(level: string): number[] {
 function flagsOf(p: MksysbParams, targets: string[], extra: Partial<AltDiskFlags> = {}): AltDiskFlags {
   return {
     targets,
+    ...phase2Flags(p),
     source: p.source,
     imageData: p.image_data,
-    script: p.script,
-    resolvConf: p.resolv_conf,
     platform: p.platform,
     mksysbLevel: p.mksysb_level,
-    remainNimClient: p.remain_nim_client,
     phase: p.phase,
     console: p.console,
     kernel64: p.kernel_64,

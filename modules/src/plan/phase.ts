@@ -5,6 +5,7 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan } from './types.js';
 import { checkPaths, requireFileset } from './checks.js';
 import { planContinuation } from './continuation.js';
+import { phase2Flags } from './argv.js';
 
 export type PhaseParams = ParamsOf<typeof phaseSpec>;
 
@@ -26,16 +27,8 @@ export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe): Plan 
       targets: p.targets,
       legacy: p.command === 'alt_disk_install' || f.generation === 'legacy',
       flags: {
+        ...phase2Flags(p),
         targets: [],
-        script: p.script,
-        resolvConf: p.resolv_conf,
-        remainNimClient: p.remain_nim_client,
-        bundle: p.bundle,
-        fixBundle: p.fix_bundle,
-        fixes: p.fixes,
-        filesets: p.filesets,
-        installpFlags: p.installp_flags,
-        imagesLocation: p.images_location,
         noBootlist: !p.bootlist,
         reboot: p.reboot,
         verbose: p.verbose,

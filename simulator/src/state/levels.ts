@@ -34,16 +34,7 @@ export function filesetLevel(level: OsLevel, fix?: number): string {
   return `${vrm(level)}.${fix ?? sp}`;
 }
 
-/** Compare two dotted or dashed levels numerically: <0, 0, >0. */
-export function compareLevels(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map(Number);
-  const pb = b.split(/[.-]/).map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+export { compareLevels } from '../../../common/levels.js';
 
 /** Version.release only ("7.3"), used for the "cannot install an earlier version" rule. */
 export function versionRelease(level: OsLevel): string {

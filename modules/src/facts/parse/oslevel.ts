@@ -1,4 +1,5 @@
 import { AixParseError, contentLines } from './text.js';
+import { compareLevels } from '../../../../common/levels.js';
 
 // `oslevel` ("7.3.0.0", legacy "4.3.3.0"), `oslevel -r` ("7300-02", legacy "4330-11") and
 // `oslevel -s` ("7300-02-01-2346", 5.3 and later only) — reference §14.
@@ -32,18 +33,8 @@ export function parseOslevel(text: string): OslevelAnswer {
   throw new AixParseError('oslevel', `no level in ${JSON.stringify(text)}`, text);
 }
 
-/** Compare dotted levels numerically ("7.2.0.0" < "7.10.0.0"): <0, 0, >0. */
-export function compareDotted(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map(Number);
-  const pb = b.split(/[.-]/).map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** 5.3 introduced alt_disk_copy, alt_disk_mksysb, alt_rootvg_op and oslevel -s (§0, §2.2). */
 export function isModernBase(base: string): boolean {
-  return compareDotted(base, '5.3') >= 0;
+  return compareLevels(base, '5.3') >= 0;
 }
