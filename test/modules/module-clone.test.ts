@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertFailed, assertOk, msgOf, withModuleHost, type ModuleHost } from '../helpers/modules.js';
+import { spawn } from 'node:child_process';
+import { assertFailed, assertOk, moduleBundle, msgOf, oneJsonLine, SIM_ENV, withModuleHost, type ModuleHost } from '../helpers/modules.js';
 
 // altdisk.aix.clone end to end: the bundled module against a simulated AIX 7.3 host (profile
 // aix73: hdisk0 rootvg 30720 MB with 10656 MB in use, hdisk1 20480, hdisk2 40960, hdisk3 61440
@@ -348,4 +349,31 @@ test('clone: force on a complete altinst_rootvg asked for phase 1 starts over, a
       [ROOTVG_OP, '-X', 'altinst_rootvg'],
       [COPY, '-d', 'hdisk1', '-P', '1'],
     ]);
+  }));
+
+test('clone: AIX progress lines reach stderr while alt_disk_copy is still copying, not at the end', () =>
+  withModuleHost([], async (h) => {
+    // A slowed-down host: the backup/restore step alone takes seconds. When the first progress line
+    // arrives, the clone must still be in its early steps: no answer on stdout, bootlist not yet set.
+    const env = { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' };
+    const child = spawn(process.execPath, [moduleBundle('clone')], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let seenEarly: { stdoutSoFar: string; bootlist: string } | null = null;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('latin1')));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+      if (!seenEarly && stderr.includes('Creating logical volume alt_hd5.')) {
+        seenEarly = { stdoutSoFar: stdout, bootlist: h.run('bootlist', '-m', 'normal', '-o').stdout };
+      }
+    });
+    child.stdin.end(JSON.stringify({ targets: ['hdisk1'] }));
+    const rc = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    assert.equal(rc, 0, stderr.slice(-500));
+    assert.ok(seenEarly, 'no progress line came at all');
+    const early = seenEarly as { stdoutSoFar: string; bootlist: string };
+    assert.equal(early.stdoutSoFar, '', 'the answer was written before the progress lines: they were held back');
+    assert.match(early.bootlist, /^hdisk0 /, 'the clone had already finished when its first progress line arrived');
+    assert.ok(stderr.trimEnd().endsWith('Bootlist is set to the boot disk: hdisk1 blv=hd5'), stderr.slice(-300));
+    assert.equal(oneJsonLine(stdout).changed, true);
   }));
