@@ -5,7 +5,7 @@
 //   2. the wall time of the phased example (playbook-examples/clone-update-phased.yml) on the four
 //      simulated LPARs of its inventory, from `npm run sim:hosts` state.
 // Per-task time = (median wall time of a play of N tasks - median of the empty play) / N.
-// Usage: node bench/ansible.mjs [--runs 5] [--tasks 10] [--json dist/bench/ansible.json]
+// Usage: node bench/ansible.mjs [--runs 5] [--tasks 10] [--json bench/results/ansible-latest.json]
 // Needs the build (npm run build) and Ansible (scripts/provision.sh).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,7 +23,7 @@ function option(name, fallback) {
 }
 const RUNS = Number(option('runs', '5'));
 const TASKS = Number(option('tasks', '10'));
-const JSON_OUT = option('json', path.join(root, 'dist/bench/ansible.json'));
+const JSON_OUT = option('json', path.join(root, 'bench/results/ansible-latest.json'));
 
 for (const [what, file] of [['the simulator bundle', aixsim], ['the collection', path.join(root, 'dist/ansible_collections/altdisk/aix/plugins/modules/facts.js')]]) {
   if (!fs.existsSync(file)) {
