@@ -148,7 +148,7 @@ export interface CallEntry {
   pid: number;
 }
 
-const QUERY_COMMANDS = new Set(['lspv', 'lsvg', 'lslv', 'getlvodm', 'getconf', 'bootinfo', 'oslevel', 'lslpp', 'lsmksysb', 'lsdev', 'lsattr']);
+const QUERY_COMMANDS = new Set(['lspv', 'lsvg', 'lslv', 'getlvodm', 'getconf', 'bootinfo', 'oslevel', 'lslpp', 'lsmksysb', 'lsdev', 'lsattr', 'lqueryvg']);
 
 /**
  * A call that only reads: the query commands; bootlist only as `bootlist [-m mode] -o`; mount with

@@ -7,7 +7,7 @@ import type { BootlistEntry } from '../../modules/src/facts/parse/bootlist.js';
 import type { LvRow } from '../../modules/src/facts/parse/lsvg.js';
 
 function disk(name: string, vg: string | null, extra: Partial<DiskFacts> = {}): DiskFacts {
-  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, unavailable: null, bootable: false, ...extra };
+  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, unavailable: null, bootable: false, rootvgCopy: false, ...extra };
 }
 
 function entry(device: string | null): BootlistEntry {

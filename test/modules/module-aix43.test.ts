@@ -125,3 +125,46 @@ test('aix43 mksysb_install without mksysb_level: no lsmksysb below 5.3, so the s
     assert.deepEqual(a.json.commands, []);
     assert.deepEqual(h.mutatingSince(mark), []);
   }));
+
+test('aix43 after booting the clone: the former rootvg looks free in lspv, facts and clone know better, rollback by bootlist works', () =>
+  withModuleHost(AIX43, async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    h.sim('reboot');
+    assert.match(h.lspvLine('hdisk0'), /^hdisk0\s+\S+\s+None\s*$/, 'the seed: the former rootvg shows no volume group');
+
+    const facts = await h.module('facts', {});
+    assertOk(facts);
+    const altdisk = (facts.json.ansible_facts as Record<string, Record<string, unknown>>).altdisk!;
+    const hdisk0 = (altdisk.disks as Record<string, unknown>[]).find((d) => d.name === 'hdisk0')!;
+    assert.equal(hdisk0.free, true, 'AIX calls it free (lspv None, getlvodm 0516-320)');
+    assert.equal(hdisk0.rootvg_copy, true);
+    assert.equal(hdisk0.bootable, true, 'the seed: the bootlist can still boot the old rootvg');
+    assert.deepEqual((altdisk.free_disks as Record<string, unknown>[]).map((d) => d.name), ['hdisk2', 'hdisk3'], 'free_disks are clone candidates');
+    const warnings = facts.json.warnings as string[];
+    assert.ok(warnings.some((w) => w.startsWith('hdisk0 shows no volume group in lspv, but holds a rootvg copy (lqueryvg -p hdisk0 -L lists hd5)')), warnings.join('\n'));
+
+    // Left to itself, the smallest disk would be hdisk0 (8678 MB): disk_size_policy never picks it.
+    const picked = await h.check('clone', { disk_size_policy: 'minimize' });
+    assertOk(picked);
+    assert.deepEqual(picked.json.targets, ['hdisk2']);
+    const named = await h.check('clone', { targets: ['hdisk0'] });
+    assertOk(named);
+    assert.ok((named.json.warnings as string[]).some((w) => w.includes('hdisk0 shows no volume group, but holds a rootvg copy')), String(named.json.warnings));
+
+    // Rollback as the seed describes it: the bootlist back to the old disk (verify accepts it), reboot.
+    const mark = h.mark();
+    const back = await h.module('bootlist', { normal: ['hdisk0'], verify: true });
+    assertOk(back);
+    assert.deepEqual(h.mutatingSince(mark), [['bootlist', '-m', 'normal', 'hdisk0']]);
+    h.sim('reboot');
+    assert.match(h.lspvLine('hdisk0'), /^hdisk0\s+\S+\s+rootvg\s+active\s*$/);
+  }));
+
+test('from AIX 5.3 on facts never ask lqueryvg (old_rootvg has its name there)', () =>
+  withModuleHost([], async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    h.sim('reboot');
+    const mark = h.mark();
+    assertOk(await h.module('facts', {}));
+    assert.deepEqual(h.callsSince(mark).filter((c) => c.argv[0] === 'lqueryvg'), []);
+  }));

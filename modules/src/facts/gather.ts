@@ -11,6 +11,7 @@ import { parseGetconfInt, parseGetconfWord } from './parse/getconf.js';
 import { parseGetlvodm } from './parse/getlvodm.js';
 import { parseLslpp } from './parse/lslpp.js';
 import { parseLslvL } from './parse/lslv.js';
+import { parseLqueryvgL } from './parse/lqueryvg.js';
 import { parseLspv, type LspvRow } from './parse/lspv.js';
 import { parseLsvg, parseLsvgL, parseLsvgList, type LvRow } from './parse/lsvg.js';
 import { mountedUnder, parseMount } from './parse/mount.js';
@@ -81,6 +82,17 @@ async function diskSize(host: HostAccess, generation: Generation, disk: string):
     if (!(e instanceof FactsError) || e.rc === 0) throw e;
     return { sizeMb: null, error: e.message };
   }
+}
+
+/**
+ * Below 5.3 the former rootvg shows no VG after the clone was booted (seed), so a disk that looks
+ * free is asked what its own VGDA holds; a boot LV there means a rootvg copy. From 5.3 on
+ * alt_disk_copy names it old_rootvg, and the question is not asked.
+ */
+async function holdsRootvgCopy(host: HostAccess, generation: Generation, row: LspvRow): Promise<boolean> {
+  if (generation !== 'legacy' || row.vg !== null || row.pvid === null) return false;
+  const r = await host.run(aixCommand('lqueryvg', '-p', row.name, '-L'));
+  return parseLqueryvgL(r)?.lvs.includes('hd5') ?? false;
 }
 
 async function isFree(host: HostAccess, row: LspvRow): Promise<boolean> {
@@ -190,7 +202,8 @@ export async function gatherFacts(host: HostAccess, options: GatherOptions = {})
     mapLimit(lspv, PER_DISK_IN_FLIGHT, async (row) => {
       const free = await isFree(host, row);
       const size = free || options.diskSizes === 'all' ? await diskSize(host, generation, row.name) : { sizeMb: null, error: null };
-      return { free: free && size.error === null, sizeMb: size.sizeMb, unavailable: size.error };
+      const rootvgCopy = free && size.error === null && (await holdsRootvgCopy(host, generation, row));
+      return { free: free && size.error === null, sizeMb: size.sizeMb, unavailable: size.error, rootvgCopy };
     }),
     bootLvDisks(host, rootVg.disks, rootListing.lvs),
     gatherAltRootvg(host, generation, altVg, mountedUnder(mounts, ALT_INST).map((m) => m.mountPoint), logText),
@@ -213,7 +226,8 @@ export async function gatherFacts(host: HostAccess, options: GatherOptions = {})
     sizeMb: probes[i]!.sizeMb,
     free: probes[i]!.free,
     unavailable: probes[i]!.unavailable,
-    bootable: bootable.has(row.name),
+    bootable: bootable.has(row.name) || probes[i]!.rootvgCopy,
+    rootvgCopy: probes[i]!.rootvgCopy,
   }));
 
   const rootvg: RootvgFacts = {

@@ -108,12 +108,24 @@ function etcFilesystemsWarnings(facts: HostFacts): string[] {
   ];
 }
 
+/** AIX 4.3 shows the former rootvg as disks without a volume group: say what they really hold. */
+function hiddenRootvgCopyWarnings(facts: HostFacts): string[] {
+  return facts.disks
+    .filter((d) => d.rootvgCopy)
+    .map(
+      (d) =>
+        `${d.name} shows no volume group in lspv, but holds a rootvg copy (lqueryvg -p ${d.name} -L lists hd5): the former rootvg after booting a clone on AIX 4.3 (your way back: bootlist -m normal ${d.name}), ` +
+          'or an alternate rootvg removed with alt_disk_install -X. disk_size_policy never picks it; name it in targets only when you no longer need it.',
+    );
+}
+
 /** Warnings an admin must see before a reboot, most urgent first. */
 export function healthWarnings(facts: HostFacts): string[] {
   return [
     ...bootlistWarnings(facts, 'normal', facts.bootlists.normal),
     ...etcFilesystemsWarnings(facts),
     ...altRootvgWarnings(facts),
+    ...hiddenRootvgCopyWarnings(facts),
     ...bootlistWarnings(facts, 'service', facts.bootlists.service),
   ];
 }

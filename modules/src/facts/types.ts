@@ -37,8 +37,14 @@ export interface DiskFacts {
   free: boolean;
   /** What AIX answered when the disk could not be queried (a disk that is gone); null when it answered. */
   unavailable: string | null;
-  /** Holds a boot image that would boot now (see gather.ts: rootvg hd5 disks, sleeping alternates). */
+  /** Holds a boot image that would boot now (see gather.ts: rootvg hd5 disks, sleeping alternates, rootvg copies below 5.3). */
   bootable: boolean;
+  /**
+   * Below AIX 5.3 only: lspv shows no VG, but the disk's own VGDA (`lqueryvg -p <disk> -L`) holds a
+   * rootvg copy (hd5): the former rootvg after the clone was booted (seed), or an alternate rootvg
+   * removed with -X. It can still boot; disk_size_policy never picks it.
+   */
+  rootvgCopy: boolean;
 }
 
 export type VgRole = 'rootvg' | 'altinst_rootvg' | 'old_rootvg' | 'other';

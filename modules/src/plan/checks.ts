@@ -109,6 +109,13 @@ export function requireFreeTargets(f: HostFacts, targets: readonly string[], fre
   return disks;
 }
 
+/** Named targets that hold a rootvg copy lspv does not show (AIX 4.3): allowed, never silently. */
+export function rootvgCopyWarnings(disks: readonly DiskFacts[]): string[] {
+  return disks
+    .filter((d) => d.rootvgCopy)
+    .map((d) => `targets: ${d.name} shows no volume group, but holds a rootvg copy (lqueryvg -p ${d.name} -L lists hd5): on AIX 4.3 that is how the former rootvg you could boot back to looks; it is overwritten.`);
+}
+
 /** How to change a complete alternate rootvg on this host: wake-up exists from AIX 5.3 on. */
 export function changeCompleteAdvice(f: HostFacts, disk: string): string {
   const again = 'or start again (force: true on altdisk.aix.clone or altdisk.aix.mksysb_install removes it first)';

@@ -5,7 +5,7 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
 import { altDiskCopyArgv, altDiskInstallArgv, phase2Flags, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
 import { planContinuation } from './continuation.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { summarize } from './summary.js';
@@ -63,15 +63,22 @@ function checkClonePaths(p: CloneParams, probe: PathProbe): void {
 
 function chooseTargets(p: CloneParams, f: HostFacts, freeing: string[]): string[] {
   if (p.targets) return p.targets;
-  const candidates = f.disks.filter((d) => d.free || freeing.includes(d.name)).map((d) => ({ name: d.name, sizeMb: d.sizeMb }));
+  const usable = f.disks.filter((d) => d.free || freeing.includes(d.name));
+  // A rootvg copy that only looks free (AIX 4.3's former rootvg) is a way back, never a pick.
+  const copies = usable.filter((d) => d.rootvgCopy).map((d) => d.name);
+  const candidates = usable.filter((d) => !d.rootvgCopy).map((d) => ({ name: d.name, sizeMb: d.sizeMb }));
   const pick = selectDisks(p.disk_size_policy!, candidates, rootvgSizeNeed(f.rootvg));
-  if (!pick.ok) fail(`disk_size_policy ${p.disk_size_policy}: ${pick.reason}`);
+  if (!pick.ok) {
+    const left = copies.length ? ` Left out: ${copies.join(', ')}, which show no volume group but hold a rootvg copy (lqueryvg -p <disk> -L lists hd5), the former rootvg you can boot back to; name one in targets to overwrite it.` : '';
+    fail(`disk_size_policy ${p.disk_size_policy}: ${pick.reason}${left}`);
+  }
   return pick.disks;
 }
 
 function checkTargetsFree(p: CloneParams, f: HostFacts, targets: string[], freeing: string[]): string[] {
   const warnings: string[] = [];
   const disks = requireFreeTargets(f, targets, freeing);
+  warnings.push(...rootvgCopyWarnings(disks));
   const need = rootvgSizeNeed(f.rootvg);
   const total = disks.reduce((n, d) => n + (d.sizeMb ?? 0), 0);
   if (!p.skip_space_check && disks.every((d) => d.sizeMb !== null)) {

@@ -7,9 +7,10 @@ import { bootlistResult } from './bootlist.js';
 
 export function exportFacts(f: HostFacts, health: string[]): Record<string, unknown> {
   const need = rootvgSizeNeed(f.rootvg);
-  const disks = f.disks.map((d) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable }));
+  const disks = f.disks.map((d) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable, rootvg_copy: d.rootvgCopy }));
+  // free_disks are clone candidates: a rootvg copy that only looks free (AIX 4.3) stays in disks.
   const free = disks
-    .filter((d) => d.free)
+    .filter((d) => d.free && !d.rootvg_copy)
     .sort((a, b) => (a.size_mb ?? 0) - (b.size_mb ?? 0) || a.name.localeCompare(b.name, 'en', { numeric: true }))
     .map((d) => ({ ...d, fits_rootvg: d.size_mb !== null && d.size_mb >= need.usedMb }));
   return {

@@ -6,7 +6,7 @@ import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { flagValue } from '../facts/parse/alt-disk-log.js';
 import { altDiskInstallArgv, altDiskMksysbArgv, phase2Flags, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { planContinuation } from './continuation.js';
 import { summarize } from './summary.js';
@@ -159,6 +159,7 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
   const freeing = existing.freeing;
 
   const disks = requireFreeTargets(f, p.targets, freeing);
+  warnings.push(...rootvgCopyWarnings(disks));
   const size = disks.reduce((n, d) => n + (d.sizeMb ?? 0), 0);
   const need = image?.image ? (image.backupSizeMb ?? image.lvs.reduce((n, lv) => n + lv.lps, 0) * f.rootvg.ppSizeMb) : 0;
   if (!p.skip_space_check && need > 0 && disks.every((d) => d.sizeMb !== null) && size < need) {

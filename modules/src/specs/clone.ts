@@ -18,6 +18,7 @@ export const cloneSpec = defineSpec({
       description: [
         'Pick one free disk instead of naming targets: minimize takes the smallest disk that holds the used partitions of one rootvg copy; upper the smallest disk at least as large as one rootvg copy; lower the largest disk smaller than that (but big enough for the used partitions); nearest the disk closest in size.',
         'A mirrored rootvg is counted by its logical-volume copies: the clone is a single copy.',
+        'Below AIX 5.3 a disk that shows no volume group but still holds a rootvg copy on disk (the former rootvg after booting a clone, found with lqueryvg) is never picked: name it in targets to overwrite it.',
       ],
     },
     image_data: c.imageData,

@@ -5,7 +5,7 @@ export const factsSpec = defineSpec({
   shortDescription: 'Gather alternate-disk facts: disks, volume groups, altinst_rootvg state, boot lists, levels',
   description: [
     'Reads (and never changes) what an alternate-disk install depends on: disks with PVIDs, sizes and volume groups, free disks, rootvg size and copies, the state of altinst_rootvg and old_rootvg, the normal and service boot lists, oslevel and the alt-disk fileset levels.',
-    'Returns them as ansible_facts.altdisk, and health warnings an admin must see before a reboot: the boot list does not start with a bootable disk, /etc/filesystems lost the rootvg stanzas (as after exportvg altinst_rootvg), an altinst_rootvg left half-done by a phase 1 or 2.',
+    'Returns them as ansible_facts.altdisk, and health warnings an admin must see before a reboot: the boot list does not start with a bootable disk, /etc/filesystems lost the rootvg stanzas (as after exportvg altinst_rootvg), an altinst_rootvg left half-done by a phase 1 or 2, and (below AIX 5.3, where the former rootvg shows no volume group after booting a clone) disks that still hold a rootvg copy (lqueryvg).',
   ],
   options: {},
   rules: [],
@@ -14,8 +14,8 @@ export const factsSpec = defineSpec({
 
 - name: Clone to the smallest free disk that can hold rootvg
   altdisk.aix.clone:
-    targets: ["{{ ansible_facts.altdisk.free_disks | map(attribute='name') | first }}"]
-  when: ansible_facts.altdisk.free_disks | length > 0
+    targets: ["{{ ansible_facts.altdisk.free_disks | selectattr('fits_rootvg') | map(attribute='name') | first }}"]
+  when: ansible_facts.altdisk.free_disks | selectattr('fits_rootvg') | list | length > 0
 `,
   returns: {
     ansible_facts: {
@@ -24,7 +24,7 @@ export const factsSpec = defineSpec({
       type: 'complex',
       contains: {
         altdisk: {
-          description: 'disks, free_disks, volume_groups, rootvg, altinst, old_rootvg, bootlist, oslevel, filesets, boot_device, health.',
+          description: 'disks, free_disks (clone candidates, smallest first, each with fits_rootvg), volume_groups, rootvg, altinst, old_rootvg, bootlist, oslevel, filesets, boot_device, health.',
           returned: 'always',
           type: 'dict',
         },

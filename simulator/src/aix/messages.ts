@@ -99,4 +99,8 @@ export const MSG = {
   lsattrNoDevice: (device: string): string[] => ['lsattr: The following device was not found in the customized', `\tdevice configuration database:  ${device}`],
   /** [U] lsattr -a on an attribute the device does not have */
   lsattrNoAttr: (attr: string): string => `lsattr: The "${attr}" attribute does not exist in the predefined device configuration database.`,
+  /** [U] lqueryvg on a disk whose VGDA names no volume group (number from memory of real AIX) */
+  lqueryvgNotMember: (): string[] => ['0516-066 lqueryvg: Physical volume is not a volume group member.', '\tCheck the physical volume name specified.'],
+  /** [U] lqueryvg on a disk that cannot be read (gone) */
+  lqueryvgUnreadable: (): string[] => ['0516-062 lqueryvg: Unable to read or write logical volume manager', '\trecord. PV may be permanently corrupted. Run diagnostics'],
 } as const;

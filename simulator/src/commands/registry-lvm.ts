@@ -16,6 +16,7 @@ import { exportvg } from './exportvg.js';
 import { varyoffvg, varyonvg } from './varyonvg.js';
 import { reducevg } from './reducevg.js';
 import { bosboot } from './bosboot.js';
+import { lqueryvg } from './lqueryvg.js';
 
 /** Query and LVM commands (lspv, lsvg, bootlist, ...). */
 export const LVM_COMMANDS: Record<string, CommandImpl> = {
@@ -37,4 +38,5 @@ export const LVM_COMMANDS: Record<string, CommandImpl> = {
   varyoffvg,
   reducevg,
   bosboot,
+  lqueryvg,
 };
