@@ -70,7 +70,7 @@ test('aix43 phases: phase 1 with -C, phase 3 with alt_disk_install -P 3, cleanup
     const old = await h.module('cleanup', { volume_group: 'old_rootvg' });
     assertOk(old);
     assert.equal(old.json.changed, false);
-    assert.equal(msgOf(old), 'nothing to remove: AIX 4.3 keeps no old_rootvg (the former rootvg disks show no volume group)');
+    assert.equal(msgOf(old), 'nothing to remove: AIX 4.3 keeps no old_rootvg, and no disk holds a former rootvg copy (lqueryvg)');
     const x = await h.module('cleanup', {});
     assertOk(x);
     assert.deepEqual(x.json.commands, [[INSTALL, '-X']]);
@@ -167,4 +167,44 @@ test('from AIX 5.3 on facts never ask lqueryvg (old_rootvg has its name there)',
     const mark = h.mark();
     assertOk(await h.module('facts', {}));
     assert.deepEqual(h.callsSince(mark).filter((c) => c.argv[0] === 'lqueryvg'), []);
+  }));
+
+test('aix43 cleanup: include_old_rootvg clears the hidden former rootvg with chpv -C (never while the boot list starts it), then unchanged', () =>
+  withModuleHost(AIX43, async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    h.sim('reboot');
+
+    assertOk(await h.module('bootlist', { normal: ['hdisk0'] }));
+    const refused = await h.module('cleanup', { include_old_rootvg: true });
+    assert.match(assertFailed(refused), /^include_old_rootvg: hdisk0 holds the former rootvg and is first in the normal boot list/);
+    assertOk(await h.module('bootlist', { normal: ['hdisk1'] }));
+
+    const planned = await h.check('cleanup', { include_old_rootvg: true });
+    assertOk(planned);
+    assert.deepEqual(planned.json.commands, [['/usr/sbin/chpv', '-C', 'hdisk0']]);
+    const mark = h.mark();
+    const done = await h.module('cleanup', { include_old_rootvg: true, clear_pvid: true });
+    assertOk(done);
+    assert.deepEqual(done.json.removed, ['old_rootvg']);
+    assert.deepEqual(done.json.freed_disks, ['hdisk0']);
+    assert.deepEqual(h.mutatingSince(mark), [['chpv', '-C', 'hdisk0']], 'clear_pvid does not clear it twice');
+    assert.equal(h.run('lqueryvg', '-p', 'hdisk0', '-L').rc, 1);
+
+    const facts = await h.module('facts', {});
+    assertOk(facts);
+    assert.equal(facts.json.warnings, undefined, String(facts.json.warnings));
+    const again = await h.module('cleanup', { include_old_rootvg: true });
+    assertOk(again);
+    assert.equal(again.json.changed, false);
+  }));
+
+test('aix43 cleanup of altinst_rootvg: alt_disk_install -X leaves the clone on disk, and the answer says how to clear it', () =>
+  withModuleHost(AIX43, async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    const a = await h.module('cleanup', {});
+    assertOk(a);
+    assert.deepEqual(a.json.warnings, [
+      'the normal boot list still names hdisk1, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot',
+      'alt_disk_install -X removes only the ODM definition: hdisk1 still hold the clone on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it, now or with include_old_rootvg: true later',
+    ]);
   }));

@@ -87,3 +87,16 @@ test('plan cleanup on AIX 4.3: alt_disk_install -X, and only altinst_rootvg', as
   assert.match(refusal(() => planCleanup(params({ volume_group: 'old_rootvg', command: 'alt_disk_install' }), modern)), /^volume_group: alt_disk_install -X removes only altinst_rootvg, not old_rootvg$/);
   assert.match(refusal(() => planCleanup(params({ command: 'alt_rootvg_op' }), f)), /^command: alt_rootvg_op does not exist below AIX 5\.3/);
 });
+
+test('plan cleanup on AIX 4.3: old_rootvg means the disks holding a hidden rootvg copy, cleared once, never the one the boot list starts', async () => {
+  const f = await sceneFacts('aix43-phase1');
+  const hdisk2 = f.disks.find((d) => d.name === 'hdisk2')!;
+  hdisk2.rootvgCopy = true;
+  hdisk2.bootable = true;
+  const plan = planCleanup(params({ volume_group: 'old_rootvg', clear_pvid: true }), f);
+  assert.deepEqual(plan.commands.map((c) => c.argv), [['/usr/sbin/chpv', '-C', 'hdisk2']]);
+  assert.deepEqual(plan.result, { removed: ['old_rootvg'], freed_disks: ['hdisk2'] });
+  f.bootlists.normal = [{ device: 'hdisk2', attrs: { blv: 'hd5' }, pathIds: [] }, ...f.bootlists.normal];
+  assert.match(refusal(() => planCleanup(params({ volume_group: 'old_rootvg' }), f)), /^volume_group: hdisk2 holds the former rootvg and is first in the normal boot list/);
+  assert.match(refusal(() => planCleanup(params({ include_old_rootvg: true }), f)), /^include_old_rootvg: hdisk2 holds/);
+});

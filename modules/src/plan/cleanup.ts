@@ -18,6 +18,20 @@ function looksLikeAlternateRootvg(f: HostFacts, vg: VolumeGroupFacts): boolean {
   return !vg.active && vg.disks.some((d) => f.disks.find((x) => x.name === d)?.bootable);
 }
 
+/**
+ * AIX 4.3 has no old_rootvg: after booting a clone the former rootvg's disks show no volume group
+ * and only their VGDA tells (facts: rootvgCopy). Clearing one that the next boot would start from
+ * would leave the host unbootable, so that is refused.
+ */
+function formerRootvgDisks(f: HostFacts, option: string): string[] {
+  const hidden = f.disks.filter((d) => d.rootvgCopy).map((d) => d.name);
+  const first = f.bootlists.normal[0]?.device;
+  if (first && hidden.includes(first)) {
+    fail(`${option}: ${first} holds the former rootvg and is first in the normal boot list, so the next reboot starts it; point the boot list at the running rootvg (altdisk.aix.bootlist) before clearing it`);
+  }
+  return hidden;
+}
+
 export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
   const legacy = useLegacy(f, p.command, 'alt_rootvg_op');
   const names = [p.volume_group, ...(p.include_old_rootvg && p.volume_group !== 'old_rootvg' ? ['old_rootvg'] : [])];
@@ -25,13 +39,24 @@ export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
   const removed: string[] = [];
   const freed: string[] = [];
   const notes: string[] = [];
+  /** Disks already cleared with chpv -C (AIX 4.3's former rootvg): clear_pvid has nothing left to do there. */
+  const cleared: string[] = [];
   for (const name of names) {
     const vg = f.volumeGroups.find((v) => v.name === name);
     if (name === 'rootvg' || vg?.role === 'rootvg') {
       fail(`volume_group: ${name} is the volume group this system runs from; cleanup only removes alternate rootvgs (altinst_rootvg, old_rootvg)`);
     }
+    if (!vg && name === 'old_rootvg' && f.generation === 'legacy') {
+      const hidden = formerRootvgDisks(f, p.volume_group === 'old_rootvg' ? 'volume_group' : 'include_old_rootvg');
+      if (hidden.length === 0) notes.push('AIX 4.3 keeps no old_rootvg, and no disk holds a former rootvg copy (lqueryvg)');
+      for (const d of hidden) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the former rootvg copy from ${d} (AIX 4.3 shows it with no volume group)` });
+      if (hidden.length) removed.push('old_rootvg');
+      freed.push(...hidden);
+      cleared.push(...hidden);
+      continue;
+    }
     if (!vg) {
-      notes.push(name === 'old_rootvg' && f.generation === 'legacy' ? 'AIX 4.3 keeps no old_rootvg (the former rootvg disks show no volume group)' : `no ${name} on this host`);
+      notes.push(`no ${name} on this host`);
       continue;
     }
     if (!looksLikeAlternateRootvg(f, vg)) {
@@ -44,7 +69,7 @@ export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
     removed.push(name);
     freed.push(...vg.disks);
   }
-  if (p.clear_pvid) for (const d of freed) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the owning volume group from ${d}` });
+  if (p.clear_pvid) for (const d of freed.filter((x) => !cleared.includes(x))) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the owning volume group from ${d}` });
   const predicted = cloneSummary(summarize(f));
   setDisks(predicted, freed, null, false);
   if (removed.includes('altinst_rootvg')) predicted.altinst = { state: 'none', disks: [] };
@@ -53,6 +78,12 @@ export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
   const warnings = left.length
     ? [`the normal boot list still names ${left.join(' ')}, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot`]
     : [];
+  if (legacy && removed.includes('altinst_rootvg') && !p.clear_pvid) {
+    const disks = f.volumeGroups.find((v) => v.name === 'altinst_rootvg')?.disks ?? [];
+    warnings.push(
+      `alt_disk_install -X removes only the ODM definition: ${disks.join(' ')} still hold the clone on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it, now or with include_old_rootvg: true later`,
+    );
+  }
   return {
     commands,
     msg: removed.length ? `removed ${removed.join(' and ')}; ${freed.join(' ')} free` : `nothing to remove: ${notes.join('; ')}`,

@@ -18,7 +18,10 @@ export const cleanupSpec = defineSpec({
     include_old_rootvg: {
       type: 'bool',
       default: false,
-      description: ['Also remove old_rootvg, the former rootvg left after booting a clone. Do it once the new system is known to be good: it is the fallback.'],
+      description: [
+        'Also remove old_rootvg, the former rootvg left after booting a clone. Do it once the new system is known to be good: it is the fallback.',
+        'AIX 4.3 keeps no old_rootvg: there the disks that show no volume group but still hold a rootvg copy (facts: rootvg_copy, found with lqueryvg) are cleared with chpv -C, unless the normal boot list starts with one.',
+      ],
     },
     clear_pvid: {
       type: 'bool',
