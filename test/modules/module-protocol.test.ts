@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -9,6 +9,8 @@ import {
   moduleBundle,
   msgOf,
   newModuleHost,
+  oneJsonLine,
+  SIM_ENV,
   runModuleBundle,
   withModuleHost,
   type ModuleAnswer,
@@ -248,3 +250,24 @@ test('protocol: an unknown option of facts (which takes none) is answered with a
   assert.match(msg, /unsupported option "gather_subset"/);
   assert.doesNotMatch(msg, /accepts: $/, 'the message must not end with an empty list of options');
 });
+
+test('protocol: arguments that arrive late on standard input are waited for, never taken as "no arguments"', () =>
+  withModuleHost([], async (h) => {
+    // The writer is slow (a loaded machine, an ssh channel): the module must block until end of
+    // file. Taking the empty pipe for {} would run a module with its defaults.
+    const run = (args: Record<string, unknown>, delayMs: number) =>
+      new Promise<{ rc: number; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir }, stdio: ['pipe', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString('latin1')));
+        child.on('close', (code) => resolve({ rc: code ?? -1, stdout }));
+        const text = JSON.stringify(args);
+        setTimeout(() => child.stdin.write(text.slice(0, 5)), delayMs);
+        setTimeout(() => child.stdin.end(text.slice(5)), delayMs * 2);
+      });
+    const late = await run({ targets: ['hdisk2'], _ansible_check_mode: true }, 400);
+    assert.equal(late.rc, 0, late.stdout);
+    const json = oneJsonLine(late.stdout);
+    assert.deepEqual(json.targets, ['hdisk2']);
+    assert.deepEqual(json.commands, [[COPY, '-d', 'hdisk2']]);
+  }));

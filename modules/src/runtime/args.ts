@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { isatty } from 'node:tty';
 import { parseKeyValueWords, shellWords } from './kv.js';
 
 // Where a module's arguments come from, in the order Ansible and people use them:
@@ -66,12 +67,35 @@ export function readRawArgs(argv: string[] = process.argv): RawArgs {
       throw new ArgsError(`the command-line arguments: ${(e as Error).message}`);
     }
   }
-  if (process.stdin.isTTY) return { values: {}, source: 'none' };
-  let text = '';
-  try {
-    text = fs.readFileSync(0, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' && (e as NodeJS.ErrnoException).code !== 'EOF') throw e;
-  }
+  if (isatty(0)) return { values: {}, source: 'none' };
+  const text = readStdinToEnd();
   return { values: parseText(text, 'standard input'), source: text.trim() ? 'stdin' : 'none' };
+}
+
+/**
+ * All of standard input, up to end of file. A pipe whose writer has not written yet must be
+ * waited for: taking "nothing yet" (EAGAIN on a non-blocking pipe) for "no arguments" would run
+ * the module with its defaults (cleanup would remove altinst_rootvg when old_rootvg was asked).
+ * process.stdin is never touched, because creating it makes the pipe non-blocking.
+ */
+function readStdinToEnd(): string {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF' || code === 'EBADF') break; // EBADF: started with standard input closed
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
