@@ -138,10 +138,15 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 20
   }
 }
 
+/** The logical volumes of the default aix73 rootvg, in VGDA order. */
+export const DEFAULT_ROOTVG_LVS = ['hd5', 'hd6', 'hd8', 'hd4', 'hd2', 'hd9var', 'hd3', 'hd1', 'hd10opt', 'hd11admin', 'lg_dumplv', 'livedump'];
+/** Its mounted file systems below /, in the order the transcripts create them. */
+export const DEFAULT_ROOTVG_MOUNTS = ['/admin', '/home', '/opt', '/tmp', '/usr', '/var', '/var/adm/ras/livedump'];
+
 /** The §7 clone transcript of the default aix73 rootvg onto `disk` (phase 1 + 3, no flags). */
 export function cloneTranscript(disk: string): string[] {
-  const lvs = ['hd5', 'hd6', 'hd8', 'hd4', 'hd2', 'hd9var', 'hd3', 'hd1', 'hd10opt', 'hd11admin', 'lg_dumplv', 'livedump'];
-  const mounts = ['/admin', '/home', '/opt', '/tmp', '/usr', '/var', '/var/adm/ras/livedump'];
+  const lvs = DEFAULT_ROOTVG_LVS;
+  const mounts = DEFAULT_ROOTVG_MOUNTS;
   return [
     'Calling mkszfile to create new /image.data file.',
     'Checking disk sizes.',

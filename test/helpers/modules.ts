@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -103,6 +103,11 @@ export async function runModuleBundle(name: ModuleName, args: Record<string, unk
   }
 }
 
+/** A bundled module started against a simulated host, its pipes open: for tests that watch it run. */
+export function spawnModule(name: ModuleName, simDir: string, env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [moduleBundle(name)], { env: moduleEnv({ simDir, env }), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
 interface Collected {
   stdout: string;
   stderr: string;
@@ -188,11 +193,18 @@ export interface ModuleHost extends SimHost {
   sim(sub: string, ...args: string[]): string;
   /** A folder beside the host (not inside it), removed with the host: scripts, images, args files. */
   scratch(): string;
+  /** A small shell script in scratch() with this mode (0o755 for an executable one); its path. */
+  scratchFile(name: string, mode?: number): string;
 }
 
 export function newModuleHost(...initOptions: string[]): ModuleHost {
   const h = newHost(...initOptions);
   const calls = (): CallEntry[] => h.calls();
+  const scratch = (): string => {
+    const dir = path.join(path.dirname(h.dir), 'scratch');
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
   return {
     ...h,
     module: (name, args, opts = {}) => runModuleBundle(name, args, { ...opts, simDir: h.dir }),
@@ -211,10 +223,12 @@ export function newModuleHost(...initOptions: string[]): ModuleHost {
       assert.ok(line !== undefined, `lspv lists no ${disk}:\n${r.stdout}`);
       return line;
     },
-    scratch: () => {
-      const dir = path.join(path.dirname(h.dir), 'scratch');
-      fs.mkdirSync(dir, { recursive: true });
-      return dir;
+    scratch,
+    scratchFile: (name, mode = 0o644) => {
+      const file = path.join(scratch(), name);
+      fs.writeFileSync(file, '#!/bin/sh\n');
+      fs.chmodSync(file, mode);
+      return file;
     },
     sim: (sub, ...args) => {
       const r = aixsim([sub, h.dir, ...args]);

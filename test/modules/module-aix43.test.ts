@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertFailed, assertOk, msgOf, withModuleHost } from '../helpers/modules.js';
 
@@ -37,8 +36,7 @@ test('aix43 clone: alt_disk_install -C hdisk1, success, rerun unchanged, rootvg 
 
 test('aix43 clone: flags before the positional targets; 5.3-only flags and commands are refused', () =>
   withModuleHost(AIX43, async (h) => {
-    const script = path.join(h.scratch(), 'custom.sh');
-    fs.writeFileSync(script, '#!/bin/sh\n', { mode: 0o755 });
+    const script = h.scratchFile('custom.sh', 0o755);
     const a = await h.check('clone', { targets: ['hdisk1', 'hdisk2'], phase: '12', bootlist: false, verbose: true, script, fixes: ['IX12345'], images_location: h.scratch() });
     assertOk(a);
     assert.deepEqual(a.json.commands, [[INSTALL, '-C', '-s', script, '-B', '-V', '-l', h.scratch(), '-F', 'IX12345', '-P', '12', 'hdisk1', 'hdisk2']]);

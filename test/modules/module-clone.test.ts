@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
-import { assertFailed, assertOk, moduleBundle, msgOf, oneJsonLine, SIM_ENV, withModuleHost, type ModuleHost } from '../helpers/modules.js';
+import { assertFailed, assertOk, msgOf, oneJsonLine, spawnModule, withModuleHost, type ModuleHost } from '../helpers/modules.js';
 
 // altdisk.aix.clone end to end: the bundled module against a simulated AIX 7.3 host (profile
 // aix73: hdisk0 rootvg 30720 MB with 10656 MB in use, hdisk1 20480, hdisk2 40960, hdisk3 61440
@@ -260,8 +259,7 @@ test('clone: missing bos.alt_disk_install.rte fails with the lslpp message and t
 test('clone: files named in options are checked first (exists, is a file, executable)', () =>
   withModuleHost([], async (h) => {
     const dir = h.scratch();
-    const plain = path.join(dir, 'not-executable.sh');
-    fs.writeFileSync(plain, '#!/bin/sh\n');
+    const plain = h.scratchFile('not-executable.sh');
     const mark = h.mark();
     const a = await h.module('clone', { targets: ['hdisk1'], script: plain, image_data: dir, first_boot_script: '/nonexistent/fb.sh' });
     assert.equal(
@@ -274,12 +272,7 @@ test('clone: files named in options are checked first (exists, is a file, execut
 test('clone: every flag lands in alt_disk_copy argv in the documented order', () =>
   withModuleHost([], async (h) => {
     const dir = h.scratch();
-    const file = (name: string, mode = 0o644) => {
-      const p = path.join(dir, name);
-      fs.writeFileSync(p, '#!/bin/sh\n');
-      fs.chmodSync(p, mode);
-      return p;
-    };
+    const file = h.scratchFile;
     const imageData = file('image.data');
     const script = file('custom.sh', 0o755);
     const resolv = file('resolv.conf');
@@ -355,8 +348,7 @@ test('clone: AIX progress lines reach stderr while alt_disk_copy is still copyin
   withModuleHost([], async (h) => {
     // A slowed-down host: the backup/restore step alone takes seconds. When the first progress line
     // arrives, the clone must still be in its early steps: no answer on stdout, bootlist not yet set.
-    const env = { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' };
-    const child = spawn(process.execPath, [moduleBundle('clone')], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnModule('clone', h.dir, { AIXSIM_SPEED: '0.004' });
     let stdout = '';
     let stderr = '';
     let seenEarly: { stdoutSoFar: string; bootlist: string } | null = null;

@@ -132,13 +132,7 @@ test('mksysb_install: a complete altinst_rootvg made from ANOTHER image is not "
 test('mksysb_install: every flag lands in alt_disk_mksysb argv in the documented order', () =>
   withModuleHost([], async (h) => {
     const src = image(h, 'lpar.mksysb');
-    const dir = h.scratch();
-    const file = (name: string, mode = 0o644) => {
-      const p = path.join(dir, name);
-      fs.writeFileSync(p, '#!/bin/sh\n');
-      fs.chmodSync(p, mode);
-      return p;
-    };
+    const file = h.scratchFile;
     const imageData = file('image.data');
     const script = file('custom.sh', 0o755);
     const resolv = file('resolv.conf');

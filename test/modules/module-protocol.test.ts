@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -10,7 +10,7 @@ import {
   msgOf,
   newModuleHost,
   oneJsonLine,
-  SIM_ENV,
+  spawnModule,
   runModuleBundle,
   withModuleHost,
   type ModuleAnswer,
@@ -257,7 +257,7 @@ test('protocol: arguments that arrive late on standard input are waited for, nev
     // file. Taking the empty pipe for {} would run a module with its defaults.
     const run = (args: Record<string, unknown>, delayMs: number) =>
       new Promise<{ rc: number; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir }, stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawnModule('clone', h.dir);
         let stdout = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString('latin1')));
         child.on('close', (code) => resolve({ rc: code ?? -1, stdout }));

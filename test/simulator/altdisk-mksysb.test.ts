@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, hostState, imageFile, imageOfDisk, lines, lspvRow, lspvRows, scratchFile, withHost, scratchDir } from '../helpers/altdisk.js';
+import { cli, DEFAULT_ROOTVG_LVS, DEFAULT_ROOTVG_MOUNTS, hostState, imageFile, imageOfDisk, lines, lspvRow, lspvRows, scratchFile, withHost, scratchDir } from '../helpers/altdisk.js';
 import type { SimHost } from '../helpers/sim.js';
 
 // alt_disk_mksysb [§4, §7.1, §20, H-9]: the restore transcript, the level rules, and the first boot
@@ -17,8 +17,8 @@ function makeMksysb(h: SimHost, ...level: string[]): string {
 
 /** §7.1 with its OCR fixed, for the default 7.3 rootvg restored to `disk`. */
 function mksysbTranscript(disk: string): string[] {
-  const lvs = ['hd5', 'hd6', 'hd8', 'hd4', 'hd2', 'hd9var', 'hd3', 'hd1', 'hd10opt', 'hd11admin', 'lg_dumplv', 'livedump'];
-  const mounts = ['/admin', '/home', '/opt', '/tmp', '/usr', '/var', '/var/adm/ras/livedump'];
+  const lvs = DEFAULT_ROOTVG_LVS;
+  const mounts = DEFAULT_ROOTVG_MOUNTS;
   return [
     'Restoring /image.data from mksysb image.',
     'Checking disk sizes.',

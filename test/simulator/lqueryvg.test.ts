@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aixsim, newHost } from '../helpers/sim.js';
+import { DEFAULT_ROOTVG_LVS } from '../helpers/altdisk.js';
 import { readHostState } from '../helpers/state-fixtures.js';
 
 // lqueryvg -p reads the VGDA on the disk, not the ODM (layout [U]): after booting a clone on AIX
@@ -14,7 +15,7 @@ test('lqueryvg -p: the VGID and the LVs of the VGDA on the disk; 0516-066 for a 
     const l = h.run('lqueryvg', '-p', 'hdisk0', '-L');
     assert.equal(l.rc, 0, l.stderr);
     const rows = l.stdout.trimEnd().split('\n').map((line) => line.split(/\s+/));
-    assert.deepEqual(rows.map((r) => r[1]), ['hd5', 'hd6', 'hd8', 'hd4', 'hd2', 'hd9var', 'hd3', 'hd1', 'hd10opt', 'hd11admin', 'lg_dumplv', 'livedump']);
+    assert.deepEqual(rows.map((r) => r[1]), DEFAULT_ROOTVG_LVS);
     assert.deepEqual(rows[0], [`${s.booted.vgid}.1`, 'hd5', '1']);
     assert.deepEqual(h.run('lqueryvg', '-p', 'hdisk1', '-L'), {
       stdout: '',

@@ -29,6 +29,14 @@ export function rootvgSizeNeed(rootvg: Pick<RootvgFacts, 'ppSizeMb' | 'totalPps'
   };
 }
 
+/**
+ * A disk a clone may be put on without being named: free (lspv None, getlvodm unassigned, sized),
+ * and not a rootvg copy that only looks free (AIX 4.3's former rootvg, the way back).
+ */
+export function isCloneCandidate(d: Pick<DiskFacts, 'free' | 'rootvgCopy'>): boolean {
+  return d.free && !d.rootvgCopy;
+}
+
 export interface SizedDisk {
   name: string;
   sizeMb: number | null;

@@ -3,7 +3,7 @@ import type { ParamsOf } from '../spec/types.js';
 import type { cloneSpec } from '../specs/clone.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';
-import { rootvgSizeNeed, selectDisks } from '../facts/size.js';
+import { isCloneCandidate, rootvgSizeNeed, selectDisks } from '../facts/size.js';
 import { altDiskCopyArgv, altDiskInstallArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
 import { planContinuation } from './continuation.js';
@@ -63,10 +63,8 @@ function checkClonePaths(p: CloneParams, probe: PathProbe): void {
 
 function chooseTargets(p: CloneParams, f: HostFacts, freeing: string[]): string[] {
   if (p.targets) return p.targets;
-  const usable = f.disks.filter((d) => d.free || freeing.includes(d.name));
-  // A rootvg copy that only looks free (AIX 4.3's former rootvg) is a way back, never a pick.
-  const copies = usable.filter((d) => d.rootvgCopy).map((d) => d.name);
-  const candidates = usable.filter((d) => !d.rootvgCopy).map((d) => ({ name: d.name, sizeMb: d.sizeMb }));
+  const candidates = f.disks.filter((d) => isCloneCandidate(d) || freeing.includes(d.name)).map((d) => ({ name: d.name, sizeMb: d.sizeMb }));
+  const copies = f.disks.filter((d) => d.rootvgCopy).map((d) => d.name);
   const pick = selectDisks(p.disk_size_policy!, candidates, rootvgSizeNeed(f.rootvg));
   if (!pick.ok) {
     const left = copies.length ? ` Left out: ${copies.join(', ')}, which show no volume group but hold a rootvg copy (lqueryvg -p <disk> -L lists hd5), the former rootvg you can boot back to; name one in targets to overwrite it.` : '';

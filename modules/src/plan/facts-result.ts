@@ -1,5 +1,5 @@
-import type { HostFacts } from '../facts/types.js';
-import { rootvgSizeNeed } from '../facts/size.js';
+import type { DiskFacts, HostFacts } from '../facts/types.js';
+import { isCloneCandidate, rootvgSizeNeed } from '../facts/size.js';
 import { bootlistResult } from './bootlist.js';
 
 // ansible_facts.altdisk: the facts in Ansible's snake_case, shaped for playbook expressions
@@ -7,10 +7,11 @@ import { bootlistResult } from './bootlist.js';
 
 export function exportFacts(f: HostFacts, health: string[]): Record<string, unknown> {
   const need = rootvgSizeNeed(f.rootvg);
-  const disks = f.disks.map((d) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable, rootvg_copy: d.rootvgCopy }));
-  // free_disks are clone candidates: a rootvg copy that only looks free (AIX 4.3) stays in disks.
-  const free = disks
-    .filter((d) => d.free && !d.rootvg_copy)
+  const exported = (d: DiskFacts) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable, rootvg_copy: d.rootvgCopy });
+  const disks = f.disks.map(exported);
+  const free = f.disks
+    .filter(isCloneCandidate)
+    .map(exported)
     .sort((a, b) => (a.size_mb ?? 0) - (b.size_mb ?? 0) || a.name.localeCompare(b.name, 'en', { numeric: true }))
     .map((d) => ({ ...d, fits_rootvg: d.size_mb !== null && d.size_mb >= need.usedMb }));
   return {
