@@ -35,7 +35,7 @@ async function simulator() {
 async function specs() {
   await esbuild.build({
     ...nodeBundle,
-    entryPoints: ['modules/src/spec/generate.ts'],
+    entryPoints: ['modules/src/schema/generate.ts'],
     outfile: 'dist/tools/generate.cjs',
     packages: 'external',
   });
@@ -140,7 +140,20 @@ async function tests() {
   });
 }
 
-const TARGETS = { specs, simulator, modules, collection, tests };
+// dist/cli/altdisk.cjs: the `altdisk` command, one self-contained bundle (bin/altdisk.cjs loads it).
+async function cli() {
+  await esbuild.build({
+    ...nodeBundle,
+    target: 'node20',
+    entryPoints: ['cli/src/main.ts'],
+    outfile: 'dist/cli/altdisk.cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __ALTDISK_VERSION__: JSON.stringify(readPackage().version) },
+  });
+  fs.chmodSync(path.join(dist, 'cli/altdisk.cjs'), 0o755);
+}
+
+const TARGETS = { specs, simulator, modules, cli, collection, tests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

@@ -1,5 +1,5 @@
-import type { ModuleSpec, OptionSpec, RuleSpec } from '../../modules/src/spec/types.js';
-import type { ValueFormat } from '../../modules/src/spec/formats.js';
+import type { ModuleSpec, OptionSpec, RuleSpec } from '../../modules/src/schema/types.js';
+import type { ValueFormat } from '../../modules/src/schema/formats.js';
 import type { ModuleName } from './modules.js';
 
 // Argument sets built from the module specs: a valid value for any option, the smallest valid task

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ajv } from 'ajv';
 import { SPECS } from '../../modules/src/specs/index.js';
-import { moduleSchema } from '../../modules/src/spec/schema.js';
+import { moduleSchema } from '../../modules/src/schema/schema.js';
 import { validateParams } from '../../modules/src/runtime/module.js';
 import { cloneSpec } from '../../modules/src/specs/clone.js';
 import { bootlistSpec } from '../../modules/src/specs/bootlist.js';

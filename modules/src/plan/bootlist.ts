@@ -1,6 +1,6 @@
 import type { HostFacts } from '../facts/types.js';
 import type { BootlistEntry } from '../facts/parse/bootlist.js';
-import type { ParamsOf } from '../spec/types.js';
+import type { ParamsOf } from '../schema/types.js';
 import type { bootlistSpec } from '../specs/bootlist.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { aixCommand } from '../aix/commands.js';

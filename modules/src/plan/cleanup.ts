@@ -1,5 +1,5 @@
 import type { HostFacts, VolumeGroupFacts } from '../facts/types.js';
-import type { ParamsOf } from '../spec/types.js';
+import type { ParamsOf } from '../schema/types.js';
 import type { cleanupSpec } from '../specs/cleanup.js';
 import type { Plan, PlannedCommand } from './types.js';
 import { aixCommand } from '../aix/commands.js';

@@ -1,5 +1,5 @@
 import type { HostFacts } from '../facts/types.js';
-import type { ParamsOf } from '../spec/types.js';
+import type { ParamsOf } from '../schema/types.js';
 import type { cloneSpec } from '../specs/clone.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';

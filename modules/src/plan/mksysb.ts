@@ -1,6 +1,6 @@
 import type { HostFacts } from '../facts/types.js';
 import type { LsmksysbAnswer } from '../facts/parse/lsmksysb.js';
-import type { ParamsOf } from '../spec/types.js';
+import type { ParamsOf } from '../schema/types.js';
 import type { mksysbInstallSpec } from '../specs/mksysb_install.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan, PlannedCommand } from './types.js';

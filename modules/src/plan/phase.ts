@@ -1,5 +1,5 @@
 import type { HostFacts } from '../facts/types.js';
-import type { ParamsOf } from '../spec/types.js';
+import type { ParamsOf } from '../schema/types.js';
 import type { phaseSpec } from '../specs/phase.js';
 import type { PathProbe } from '../runtime/probe.js';
 import type { Plan } from './types.js';

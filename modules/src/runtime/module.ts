@@ -1,7 +1,7 @@
-import type { ModuleSpec, ParamsOf } from '../spec/types.js';
-import type { Validator } from '../spec/validator.js';
-import { coerceParams, toBool, withDefaults } from '../spec/coerce.js';
-import { explainErrors } from '../spec/errors.js';
+import type { ModuleSpec, ParamsOf } from '../schema/types.js';
+import type { Validator } from '../schema/validator.js';
+import { coerceParams, toBool, withDefaults } from '../schema/coerce.js';
+import { explainErrors } from '../schema/errors.js';
 import { ArgsError, readRawArgs } from './args.js';
 import { emitResult } from './output.js';
 import { ModuleFailure } from './failure.js';

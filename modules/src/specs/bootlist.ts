@@ -1,4 +1,4 @@
-import { defineSpec, type OptionSpec } from '../spec/types.js';
+import { defineSpec, type OptionSpec } from '../schema/types.js';
 
 const attr = (description: string): OptionSpec => ({ type: 'str', format: 'attr_value', description: [description] });
 

@@ -1,4 +1,4 @@
-import { defineSpec } from '../spec/types.js';
+import { defineSpec } from '../schema/types.js';
 
 export const cleanupSpec = defineSpec({
   name: 'cleanup',

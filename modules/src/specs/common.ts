@@ -1,4 +1,4 @@
-import type { OptionSpec, RuleSpec } from '../spec/types.js';
+import type { OptionSpec, RuleSpec } from '../schema/types.js';
 
 // Options that mean the same thing in several modules (the same AIX flag of the same commands).
 // Written once here; each spec picks what applies to it.

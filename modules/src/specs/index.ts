@@ -1,4 +1,4 @@
-import type { ModuleSpec } from '../spec/types.js';
+import type { ModuleSpec } from '../schema/types.js';
 import { cloneSpec } from './clone.js';
 import { mksysbInstallSpec } from './mksysb_install.js';
 import { phaseSpec } from './phase.js';

@@ -1,4 +1,4 @@
-import { defineSpec } from '../spec/types.js';
+import { defineSpec } from '../schema/types.js';
 import * as c from './common.js';
 
 export const mksysbInstallSpec = defineSpec({
