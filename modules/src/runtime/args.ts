@@ -20,6 +20,13 @@ export interface RawArgs {
 
 export class ArgsError extends Error {}
 
+/** No task's arguments come near this; larger input is refused before it is parsed. */
+export const MAX_ARGS_BYTES = 1024 * 1024;
+
+function tooLarge(where: string, size: number): ArgsError {
+  return new ArgsError(`the arguments in ${where} are ${size > MAX_ARGS_BYTES ? 'more than ' : ''}${MAX_ARGS_BYTES} bytes long, more than any task needs: nothing was read further or run`);
+}
+
 function embedded(): string | null {
   if (typeof __ansible_args !== 'function') return null;
   const line = (__ansible_args.toString().split('\n')[1] ?? '').trim().slice(2);
@@ -27,6 +34,7 @@ function embedded(): string | null {
 }
 
 function parseText(text: string, where: string): Record<string, unknown> {
+  if (text.length > MAX_ARGS_BYTES) throw tooLarge(where, text.length);
   const t = text.trim();
   if (t === '') return {};
   if (t.startsWith('{') || t.startsWith('[')) {
@@ -55,12 +63,17 @@ export function readRawArgs(argv: string[] = process.argv): RawArgs {
     if (rest.length === 1 && !first.includes('=') ) {
       let text: string;
       try {
+        const size = fs.statSync(first).size;
+        if (size > MAX_ARGS_BYTES) throw tooLarge(`the arguments file ${first}`, size);
         text = fs.readFileSync(first, 'utf8');
       } catch (e) {
+        if (e instanceof ArgsError) throw e;
         throw new ArgsError(`cannot read the arguments file ${first}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       return { values: parseText(text, `the arguments file ${first}`), source: 'args-file' };
     }
+    const size = rest.reduce((n, w) => n + w.length + 1, 0);
+    if (size > MAX_ARGS_BYTES) throw tooLarge('the command line', size);
     try {
       return { values: parseKeyValueWords(rest), source: 'argv' };
     } catch (e) {
@@ -80,6 +93,7 @@ export function readRawArgs(argv: string[] = process.argv): RawArgs {
  */
 function readStdinToEnd(): string {
   const chunks: Buffer[] = [];
+  let total = 0;
   const buf = Buffer.alloc(64 * 1024);
   for (;;) {
     let n: number;
@@ -96,6 +110,8 @@ function readStdinToEnd(): string {
     }
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
+    total += n;
+    if (total > MAX_ARGS_BYTES) throw tooLarge('standard input', total);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,6 +2,7 @@ import type { ModuleSpec, ParamsOf } from '../schema/types.js';
 import type { Validator } from '../schema/validator.js';
 import { coerceParams, toBool, withDefaults } from '../schema/coerce.js';
 import { explainErrors } from '../schema/errors.js';
+import { boundParams, capErrors } from '../schema/bounds.js';
 import { ArgsError, readRawArgs } from './args.js';
 import { emitResult } from './output.js';
 import { ModuleFailure } from './failure.js';
@@ -62,10 +63,13 @@ function failure(msg: string, extra: Record<string, unknown> = {}): ModuleResult
 }
 
 export function validateParams<S extends ModuleSpec>(spec: S, validate: Validator, raw: Record<string, unknown>): { params: ParamsOf<S> } | { errors: string[] } {
-  const { params, errors } = coerceParams(spec, raw);
-  const valid = validate(params);
-  const all = [...errors, ...(valid ? [] : explainErrors(spec, params, validate.errors ?? []))];
-  if (all.length > 0) return { errors: all };
+  // Sizes first: an oversized list or a flood of unknown keys is cut before any per-element work.
+  const bounded = boundParams(spec, raw);
+  const { params, errors } = coerceParams(spec, bounded.params);
+  const sized = boundParams(spec, params);
+  const valid = validate(sized.params);
+  const all = [...bounded.errors, ...sized.errors, ...errors, ...(valid ? [] : explainErrors(spec, sized.params, validate.errors ?? []))];
+  if (all.length > 0) return { errors: capErrors(all) };
   return { params: withDefaults(spec, params) as ParamsOf<S> };
 }
 

@@ -47,27 +47,44 @@ function specAt(option: OptionSpec, rest: string[]): { spec: OptionSpec; element
   return { spec, element };
 }
 
-function closest(name: string, candidates: string[]): string | null {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) {
-        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      }
+/**
+ * Edit distance of a and b when it is at most `limit`, else null. Two rows and a band of width
+ * 2*limit+1: the work is bounded by the shorter name, never by a huge one (a 300,000-character key
+ * is dismissed by its length alone).
+ */
+export function boundedDistance(a: string, b: string, limit: number): number | null {
+  if (Math.abs(a.length - b.length) > limit) return null;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(limit + 1);
+    cur[0] = i;
+    let best = cur[0];
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    for (let j = from; j <= to; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j]! < best) best = cur[j]!;
     }
-    return d[a.length]![b.length]!;
-  };
+    if (best > limit) return null;
+    prev = cur;
+  }
+  return prev[b.length]! <= limit ? prev[b.length]! : null;
+}
+
+/** The option a misspelt name most likely meant, if any is close enough. */
+function closest(name: string, candidates: string[]): string | null {
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {
-    const dd = dist(name.toLowerCase(), c);
-    if (dd < bestD) {
-      bestD = dd;
+    const d = boundedDistance(lower, c, Math.min(limit, c.length));
+    if (d !== null && d < bestD) {
+      bestD = d;
       best = c;
     }
   }
-  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
+  return best;
 }
 
 export function unknownOptionMessage(spec: ModuleSpec, name: string): string {
@@ -86,9 +103,12 @@ function elementBranchMatches(schemaPath: string, value: unknown): boolean {
 }
 
 export function explainErrors(spec: ModuleSpec, params: Record<string, unknown>, errors: SchemaError[]): string[] {
+  const seen = new Set<string>();
   const out: string[] = [];
   const add = (m: string) => {
-    if (!out.includes(m)) out.push(m);
+    if (seen.has(m)) return;
+    seen.add(m);
+    out.push(m);
   };
   // One message per value: a wrong type says it all; a value too long also fails its pattern.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type' && !/\/anyOf\/\d\//.test(e.schemaPath)).map((e) => e.instancePath));

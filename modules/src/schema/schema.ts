@@ -1,5 +1,6 @@
 import type { ModuleSpec, OptionSpec, RuleSpec, WhenValue } from './types.js';
 import { FORMATS } from './formats.js';
+import { listLimit } from './bounds.js';
 
 // JSON Schema (draft-07, what ajv compiles by default) generated from a ModuleSpec. The module
 // validates with it, and the VS Code extension validates playbook tasks with the very same schema.
@@ -57,7 +58,7 @@ export function optionSchema(o: OptionSpec): JsonSchema {
         ...doc,
         type: 'array',
         items,
-        maxItems: 256,
+        maxItems: listLimit(o),
         ...(o.minItems !== undefined ? { minItems: o.minItems } : {}),
         ...(o.unique ? { uniqueItems: true } : {}),
       };

@@ -22,6 +22,8 @@ export interface OptionSpec {
   suboptions?: Record<string, OptionSpec>;
   /** Lists: at least this many elements. */
   minItems?: number;
+  /** Lists: at most this many elements (default MAX_LIST_ITEMS, schema/bounds.ts). */
+  maxItems?: number;
   /** Lists: no repeated elements. */
   unique?: boolean;
   /** Integers: bounds. */
