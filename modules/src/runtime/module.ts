@@ -33,11 +33,27 @@ function split(values: Record<string, unknown>): { params: Record<string, unknow
   return { params, internal };
 }
 
-function contextOf(spec: ModuleSpec, internal: Record<string, unknown>, viaAnsible: boolean): ModuleContext {
+/**
+ * Check mode fails closed: `_ansible_check_mode` is true or false (or a word Ansible's booleans
+ * accept: yes/no, on/off, 1/0...). Any other value present ("maybe", 2, {}, null) is refused before
+ * anything runs, because reading it as "not check mode" would run for real what was meant as a
+ * preview (CHECK_MODE_CONTRACT, specs/common.ts).
+ */
+export function checkModeOf(internal: Record<string, unknown>): { checkMode: boolean } | { error: string } {
+  if (!Object.hasOwn(internal, '_ansible_check_mode')) return { checkMode: false };
+  const v = toBool(internal._ansible_check_mode);
+  if (v === true || v === false) return { checkMode: v };
+  const shown = JSON.stringify(internal._ansible_check_mode) ?? String(internal._ansible_check_mode);
+  return {
+    error: `_ansible_check_mode is ${shown.length > 40 ? shown.slice(0, 37) + '...' : shown}, neither true nor false: nothing was run. A check-mode request is never run for real; pass true (check mode) or false (a real run).`,
+  };
+}
+
+function contextOf(spec: ModuleSpec, internal: Record<string, unknown>, viaAnsible: boolean, checkMode: boolean): ModuleContext {
   // key=value words bring "yes"/"1"/"on": a check-mode request must never be read as a real run.
   const bool = (v: unknown) => toBool(v) === true;
   return {
-    checkMode: bool(internal._ansible_check_mode),
+    checkMode,
     diff: bool(internal._ansible_diff),
     verbosity: typeof internal._ansible_verbosity === 'number' ? internal._ansible_verbosity : 0,
     noLog: bool(internal._ansible_no_log),
@@ -90,7 +106,9 @@ export function runModule<S extends ModuleSpec>(spec: S, validate: Validator, ma
       throw e;
     }
     const { params: given, internal } = split(raw.values);
-    const ctx = contextOf(spec, internal, raw.source === 'ansible-embedded' || raw.source === 'args-file');
+    const check = checkModeOf(internal);
+    if ('error' in check) return emitResult(failure(`${spec.name}: ${check.error}`));
+    const ctx = contextOf(spec, internal, raw.source === 'ansible-embedded' || raw.source === 'args-file', check.checkMode);
     const checked = validateParams(spec, validate, given);
     if ('errors' in checked) {
       return emitResult(failure(`${spec.name}: invalid arguments: ${checked.errors.join('; ')}`, { invalid_arguments: checked.errors }));

@@ -62,6 +62,15 @@ function returnDoc(r: ReturnSpec): Record<string, unknown> {
   return d;
 }
 
+/**
+ * What check mode promises, for every module that changes the host. The runtime keeps it
+ * (runtime/module.ts checkModeOf, runtime/planned.ts); the docs and the editor show it.
+ */
+export const CHECK_MODE_CONTRACT = [
+  'Returns the exact AIX commands it would run and the predicted change, and runs no command that changes the host.',
+  'Check mode fails closed: _ansible_check_mode must be true or false (yes/no, on/off, 1/0 are read as Ansible reads them); any other value is refused before anything runs, never taken for a real run.',
+].join(' ');
+
 export function ansibleDoc(spec: ModuleSpec): { DOCUMENTATION: Record<string, unknown>; EXAMPLES: string; RETURN: Record<string, unknown> } {
   return {
     DOCUMENTATION: {
@@ -73,10 +82,7 @@ export function ansibleDoc(spec: ModuleSpec): { DOCUMENTATION: Record<string, un
       attributes: {
         check_mode: spec.readOnly
           ? { support: 'full', description: 'Runs only read-only commands, in check mode as in a normal run.' }
-          : {
-              support: 'full',
-              description: 'Returns the exact AIX commands it would run and the predicted change, and runs no command that changes the host.',
-            },
+          : { support: 'full', description: CHECK_MODE_CONTRACT },
         diff_mode: spec.readOnly
           ? { support: 'none', description: 'Changes nothing, so there is no difference to show.' }
           : { support: 'full', description: 'Shows disks, volume groups and boot lists before and after.' },
