@@ -36,6 +36,7 @@ export function simHostAccess(dir: string): SimHostAccess {
           env: { ...process.env, PATH: `${dir}/bin:${process.env.PATH ?? ''}`, ...options.env },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
+        if (child.pid !== undefined) options.onSpawn?.(child.pid);
         let stdout = '';
         let stderr = '';
         const outLines = { text: '' };
@@ -54,6 +55,15 @@ export function simHostAccess(dir: string): SimHostAccess {
         child.on('error', (e) => resolve({ argv, rc: 127, stdout, stderr: `${stderr}${argv[0]}: not found (${e.message})\n` }));
         child.on('close', (code, signal) => resolve({ argv, rc: code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0), stdout, stderr }));
       });
+    },
+    localPath: (aixPath: string) => path.join(dir, 'root', aixPath.replace(/^\/+/, '')),
+    processAlive(pid: number): boolean {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
     },
     async readFile(aixPath: string): Promise<string | null> {
       try {

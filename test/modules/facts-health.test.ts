@@ -7,7 +7,7 @@ import type { BootlistEntry } from '../../modules/src/facts/parse/bootlist.js';
 import type { LvRow } from '../../modules/src/facts/parse/lsvg.js';
 
 function disk(name: string, vg: string | null, extra: Partial<DiskFacts> = {}): DiskFacts {
-  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, unavailable: null, bootable: false, rootvgCopy: false, ...extra };
+  return { name, pvid: '00f6db0a6c7aece5', vg, state: vg === 'rootvg' ? 'active' : null, active: vg === 'rootvg', sizeMb: null, free: vg === null, unavailable: null, bootable: false, rootvgCopy: false, exportedVg: null, ...extra };
 }
 
 function entry(device: string | null): BootlistEntry {
@@ -18,7 +18,7 @@ function lv(name: string, mount: string | null): LvRow {
   return { name, type: name === 'hd5' ? 'boot' : 'jfs2', lps: 8, pps: 8, pvs: 1, state: 'open/syncd', mount, copies: 1 };
 }
 
-const NO_ALT: AltRootvgFacts = { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null, madeBy: null };
+const NO_ALT: AltRootvgFacts = { state: 'none', vg: null, disks: [], bootDisk: null, mountedAt: [], lvs: null, decidedBy: null, madeBy: null, variedOn: false, problem: null };
 
 /** A healthy 7.3 host: rootvg on hdisk0, free hdisk1, datavg on hdisk4, bootlists on hdisk0. */
 function healthy(): HostFacts {
@@ -35,6 +35,9 @@ function healthy(): HostFacts {
     mounts: [],
     bootDevice: 'hdisk0',
     etcFilesystems: { present: true, checked: ['/', '/usr', '/var', '/tmp', '/home', '/opt'], missing: [] },
+    operations: [],
+    lockHolder: null,
+    lastRun: null,
   };
 }
 
@@ -49,6 +52,8 @@ function withAlt(f: HostFacts, state: AltRootvgFacts['state'], program = 'alt_di
     lvs: null,
     decidedBy: { date: null, commandLine: `/usr/sbin/${program} -d hdisk1 -P1`, words: [], program, output: [] },
     madeBy: null,
+    variedOn: state !== 'complete',
+    problem: null,
   };
   return f;
 }
@@ -77,7 +82,7 @@ test('a normal bootlist that starts with a disk without VG or boot image', () =>
   const f = healthy();
   f.bootlists.normal = [entry('hdisk1'), entry('hdisk0')];
   assert.deepEqual(healthWarnings(f), [
-    'The normal bootlist starts with hdisk1, which will not boot: it belongs to no volume group, so it carries no boot image the system knows of. Fix the boot list (bootlist -m normal <bootable disk>) or the disk before rebooting.',
+    'The normal bootlist starts with hdisk1, which will not boot: it belongs to no volume group, so it carries no boot image the system knows of. Fix the boot list (bootlist -m normal hdisk0) or the disk before rebooting.',
   ]);
   f.bootlists.normal = [entry('hdisk4')];
   assert.match(healthWarnings(f)[0]!, /^The normal bootlist starts with hdisk4, which will not boot: it belongs to datavg, which is not a rootvg and has no boot image\./);
@@ -93,12 +98,12 @@ test('a rootvg disk without a copy of hd5 first in the bootlist', () => {
   assert.match(healthWarnings(f)[0]!, /starts with hdisk2, which will not boot: it holds no copy of the boot logical volume \(hd5\) of rootvg\./);
 });
 
-test('a phase-1 altinst_rootvg: first in the bootlist, and left half-done [H-11]', () => {
+test('a phase-1 altinst_rootvg: first in the bootlist, and waiting for phase 3 [H-11]', () => {
   const f = withAlt(healthy(), 'phase1');
   f.bootlists.normal = [entry('hdisk1'), entry('hdisk0')];
   assert.deepEqual(healthWarnings(f), [
-    'The normal bootlist starts with hdisk1, which will not boot: it holds an altinst_rootvg left after phase 1/2, which cannot boot until phase 3 has run (alt_disk_copy -P 3 -d "hdisk1"). Fix the boot list (bootlist -m normal <bootable disk>) or the disk before rebooting.',
-    'altinst_rootvg (hdisk1) was left half-done by phase 1/2: it is varied on and mounted at /alt_inst. Run phase 3 (alt_disk_copy -P 3 -d "hdisk1") to finish it, or remove it with alt_rootvg_op -X altinst_rootvg.',
+    'The normal bootlist starts with hdisk1, which will not boot: it holds an altinst_rootvg left after phase 1/2, which cannot boot until phase 3 has run (alt_disk_copy -P 3 -d "hdisk1"). Fix the boot list (bootlist -m normal hdisk0) or the disk before rebooting.',
+    'altinst_rootvg (hdisk1) has finished phase 1/2 and waits for phase 3: it is varied on and mounted at /alt_inst. Run phase 3 (alt_disk_copy -P 3 -d "hdisk1") to finish it, or remove it with alt_rootvg_op -X altinst_rootvg.',
   ]);
 });
 
@@ -159,7 +164,7 @@ test('legacy hosts get the 4.3 alt_disk_install commands', () => {
   const f = withAlt(healthy(), 'phase1', 'alt_disk_install');
   f.generation = 'legacy';
   assert.deepEqual(healthWarnings(f), [
-    'altinst_rootvg (hdisk1) was left half-done by phase 1/2: it is varied on and mounted at /alt_inst. Run phase 3 (alt_disk_install -P3 hdisk1) to finish it, or remove it with alt_disk_install -X.',
+    'altinst_rootvg (hdisk1) has finished phase 1/2 and waits for phase 3: it is varied on and mounted at /alt_inst. Run phase 3 (alt_disk_install -P3 hdisk1) to finish it, or remove it with alt_disk_install -X.',
   ]);
 });
 

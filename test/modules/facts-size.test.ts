@@ -109,7 +109,7 @@ test('selectDisks says precisely why nothing fits', () => {
 });
 
 function disk(name: string, vg: string | null, free: boolean, sizeMb: number | null): DiskFacts {
-  return { name, pvid: null, vg, state: null, active: false, sizeMb, free, unavailable: null, bootable: false, rootvgCopy: false };
+  return { name, pvid: null, vg, state: null, active: false, sizeMb, free, unavailable: null, bootable: false, rootvgCopy: false, exportedVg: null };
 }
 
 test('checkTargets: named targets must be free and hold one copy; smaller than rootvg only warns [H-1, H-12]', () => {

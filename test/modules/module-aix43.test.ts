@@ -71,7 +71,8 @@ test('aix43 phases: phase 1 with -C, phase 3 with alt_disk_install -P 3, cleanup
     assert.equal(msgOf(old), 'nothing to remove: AIX 4.3 keeps no old_rootvg, and no disk holds a former rootvg copy (lqueryvg)');
     const x = await h.module('cleanup', {});
     assertOk(x);
-    assert.deepEqual(x.json.commands, [[INSTALL, '-X']]);
+    // Phase 3 pointed the boot list at hdisk1: it goes back to the running rootvg first (issue 8, class 2).
+    assert.deepEqual(x.json.commands, [['/usr/bin/bootlist', '-m', 'normal', 'hdisk0'], [INSTALL, '-X']]);
     assert.deepEqual(h.mutatingSince(mark).at(-1), ['alt_disk_install', '-X']);
     assert.match(h.lspvLine('hdisk1'), /^hdisk1\s+\S+\s+None\s*$/);
   }));
@@ -158,23 +159,26 @@ test('aix43 after booting the clone: the former rootvg looks free in lspv, facts
     assert.match(h.lspvLine('hdisk0'), /^hdisk0\s+\S+\s+rootvg\s+active\s*$/);
   }));
 
-test('from AIX 5.3 on facts never ask lqueryvg (old_rootvg has its name there)', () =>
+test('from AIX 5.3 on facts ask lqueryvg only of disks lspv shows without a VG (old_rootvg has its name there)', () =>
   withModuleHost([], async (h) => {
     assertOk(await h.module('clone', { targets: ['hdisk1'] }));
     h.sim('reboot');
     const mark = h.mark();
     assertOk(await h.module('facts', {}));
-    assert.deepEqual(h.callsSince(mark).filter((c) => c.argv[0] === 'lqueryvg'), []);
+    // hdisk2 has a PVID and no VG (hdisk3 has no PVID): its VGDA could hold an exported VG (issue 8, class 3).
+    assert.deepEqual(h.callsSince(mark).filter((c) => c.argv[0] === 'lqueryvg').map((c) => c.argv.join(' ')), ['lqueryvg -p hdisk2 -L']);
   }));
 
-test('aix43 cleanup: include_old_rootvg clears the hidden former rootvg with chpv -C (never while the boot list starts it), then unchanged', () =>
+test('aix43 cleanup: include_old_rootvg clears the hidden former rootvg with chpv -C (the boot list moved off it first, as on every level), then unchanged', () =>
   withModuleHost(AIX43, async (h) => {
     assertOk(await h.module('clone', { targets: ['hdisk1'] }));
     h.sim('reboot');
 
+    // The boot list starts the former rootvg: the plan points it at the running rootvg first (issue 8, class 2; was refused).
     assertOk(await h.module('bootlist', { normal: ['hdisk0'] }));
-    const refused = await h.module('cleanup', { include_old_rootvg: true });
-    assert.match(assertFailed(refused), /^include_old_rootvg: hdisk0 holds the former rootvg and is first in the normal boot list/);
+    const guarded = await h.check('cleanup', { include_old_rootvg: true });
+    assertOk(guarded);
+    assert.deepEqual(guarded.json.commands, [['/usr/bin/bootlist', '-m', 'normal', 'hdisk1'], ['/usr/sbin/chpv', '-C', 'hdisk0']]);
     assertOk(await h.module('bootlist', { normal: ['hdisk1'] }));
 
     const planned = await h.check('cleanup', { include_old_rootvg: true });
@@ -202,7 +206,7 @@ test('aix43 cleanup of altinst_rootvg: alt_disk_install -X leaves the clone on d
     const a = await h.module('cleanup', {});
     assertOk(a);
     assert.deepEqual(a.json.warnings, [
-      'the normal boot list still names hdisk1, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot',
-      'alt_disk_install -X removes only the ODM definition: hdisk1 still hold the clone on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it, now or with include_old_rootvg: true later',
+      'alt_disk_install -X removes only the ODM definition: hdisk1 still holds the copy on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it, now or with include_old_rootvg: true later',
     ]);
+    assert.match(msgOf(a), /the normal boot list named hdisk1, which this task frees: it was set to the running rootvg \(hdisk0\) first/);
   }));

@@ -5,6 +5,7 @@ import { assertFailed, assertOk, msgOf, withModuleHost } from '../helpers/module
 // altdisk.aix.cleanup end to end: alt_rootvg_op -X only (never exportvg), never rootvg.
 
 const ROOTVG_OP = '/usr/sbin/alt_rootvg_op';
+const BOOTLIST = '/usr/bin/bootlist';
 
 test('cleanup: nothing to remove is changed=false, in check mode too', () =>
   withModuleHost([], async (h) => {
@@ -34,12 +35,13 @@ test('cleanup: check mode, then alt_rootvg_op -X altinst_rootvg, then unchanged;
     const planned = await h.check('cleanup', {}, true);
     assertOk(planned);
     assert.equal(planned.json.changed, true);
-    assert.deepEqual(planned.json.commands, [[ROOTVG_OP, '-X', 'altinst_rootvg']]);
+    // The clone took the boot list: it goes back to the running rootvg first (issue 8, class 2).
+    assert.deepEqual(planned.json.commands, [[BOOTLIST, '-m', 'normal', 'hdisk0'], [ROOTVG_OP, '-X', 'altinst_rootvg']]);
     assert.deepEqual(planned.json.removed, ['altinst_rootvg']);
     assert.deepEqual(planned.json.freed_disks, ['hdisk1']);
     assert.equal(planned.json.altinst_state, 'none');
     assert.deepEqual(planned.json.warnings, [
-      'the normal boot list still names hdisk1, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot',
+      'alt_rootvg_op -X removes only the ODM definition: hdisk1 still holds the copy on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it',
     ]);
     const diff = planned.json.diff as Record<string, string>;
     assert.match(diff.before!, /^hdisk1 {10}\S{16} {4}altinst_rootvg\n/m);
@@ -52,8 +54,11 @@ test('cleanup: check mode, then alt_rootvg_op -X altinst_rootvg, then unchanged;
     const a = await h.module('cleanup', {});
     assertOk(a);
     assert.equal(a.json.changed, true);
-    assert.equal(msgOf(a), 'removed altinst_rootvg; hdisk1 free');
-    assert.deepEqual(h.mutatingSince(mark), [['alt_rootvg_op', '-X', 'altinst_rootvg']]);
+    assert.equal(msgOf(a), 'removed altinst_rootvg; hdisk1 free; the normal boot list named hdisk1, which this task frees: it was set to the running rootvg (hdisk0) first, so the next reboot starts that');
+    assert.deepEqual(h.mutatingSince(mark), [
+      ['bootlist', '-m', 'normal', 'hdisk0'],
+      ['alt_rootvg_op', '-X', 'altinst_rootvg'],
+    ]);
     assert.match(h.lspvLine('hdisk1'), /^hdisk1\s+\S+\s+None\s*$/);
     assert.equal(h.lspvLine('hdisk0'), root);
     assert.equal(h.file('/etc/filesystems'), etcFilesystems, "the running system's /etc/filesystems is intact");

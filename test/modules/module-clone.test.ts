@@ -190,8 +190,10 @@ test('clone: an existing altinst_rootvg elsewhere fails with what to do; force r
     assert.deepEqual(h.mutatingSince(mark), [], 'no alt_rootvg_op -X ran for a task that fails its checks');
     assert.equal(h.stateText(), state);
 
+    // The first clone took the boot list: it goes back to the running rootvg before the removal (issue 8, class 2).
     const planned = await h.check('clone', { targets: ['hdisk2'], force: true });
     assert.deepEqual(planned.json.commands, [
+      ['/usr/bin/bootlist', '-m', 'normal', 'hdisk0'],
       [ROOTVG_OP, '-X', 'altinst_rootvg'],
       [COPY, '-d', 'hdisk2'],
     ]);
@@ -199,8 +201,12 @@ test('clone: an existing altinst_rootvg elsewhere fails with what to do; force r
 
     const forced = await h.module('clone', { targets: ['hdisk2'], force: true });
     assertOk(forced);
-    assert.equal(msgOf(forced), 'altinst_rootvg on hdisk1 removed, then rootvg cloned to hdisk2');
+    assert.equal(
+      msgOf(forced),
+      'altinst_rootvg on hdisk1 removed, then rootvg cloned to hdisk2; the normal boot list named hdisk1, which this task frees or overwrites: it was set to the running rootvg (hdisk0) first, so the next reboot starts that',
+    );
     assert.deepEqual(h.mutatingSince(mark), [
+      ['bootlist', '-m', 'normal', 'hdisk0'],
       ['alt_rootvg_op', '-X', 'altinst_rootvg'],
       ['alt_disk_copy', '-d', 'hdisk2'],
     ]);
@@ -339,6 +345,7 @@ test('clone: force on a complete altinst_rootvg asked for phase 1 starts over, a
     ]);
     const forced = await h.check('clone', { targets: ['hdisk1'], phase: '1', force: true });
     assert.deepEqual(forced.json.commands, [
+      ['/usr/bin/bootlist', '-m', 'normal', 'hdisk0'],
       [ROOTVG_OP, '-X', 'altinst_rootvg'],
       [COPY, '-d', 'hdisk1', '-P', '1'],
     ]);

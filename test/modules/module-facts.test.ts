@@ -22,7 +22,7 @@ test('facts: a fresh host, twice and in check mode: changed=false, the same fact
     assert.equal(a.json.warnings, undefined);
     const f = altdisk(a);
     assert.deepEqual(Object.keys(f), [
-      'generation', 'oslevel', 'disks', 'free_disks', 'volume_groups', 'rootvg', 'altinst', 'old_rootvg', 'bootlist', 'filesets', 'boot_device', 'etc_filesystems', 'health',
+      'generation', 'oslevel', 'disks', 'free_disks', 'volume_groups', 'rootvg', 'altinst', 'operations', 'old_rootvg', 'bootlist', 'filesets', 'boot_device', 'etc_filesystems', 'health',
     ]);
     assert.equal(f.generation, 'modern');
     assert.deepEqual(f.oslevel, { base: '7.3.0.0', tl: '7300-02', sp: '7300-02-01-2346' });
@@ -34,7 +34,8 @@ test('facts: a fresh host, twice and in check mode: changed=false, the same fact
         ['hdisk3', 61440, true],
       ],
     );
-    assert.deepEqual(f.altinst, { state: 'none', disks: [], boot_disk: null, mounted_at: [], made_by: null });
+    assert.deepEqual(f.altinst, { state: 'none', disks: [], boot_disk: null, mounted_at: [], varied_on: false, problem: null, made_by: null });
+    assert.deepEqual(f.operations, []);
     assert.deepEqual(f.filesets, { 'bos.alt_disk_install.rte': '7.3.2.1', 'bos.alt_disk_install.boot_images': '7.3.2.1' });
     assert.equal(f.boot_device, 'hdisk0');
     assert.deepEqual(f.health, []);
@@ -60,8 +61,9 @@ test('facts: after exportvg of altinst_rootvg, the health warnings an admin must
     assert.equal(msgOf(a), '2 warning(s) about this host');
     const warnings = a.json.warnings as string[];
     assert.equal(warnings.length, 2);
-    assert.match(warnings[0]!, /^The normal bootlist starts with hdisk1, which will not boot: /);
-    assert.match(warnings[1]!, /^\/etc\/filesystems lacks the rootvg stanzas for \/ \(\/dev\/hd4\), \/usr \(\/dev\/hd2\)/);
+    // exportvg forgets the volume group; its copy stays on hdisk1 and still boots (issue 8, class 3: the truth, not "will not boot").
+    assert.match(warnings[0]!, /^\/etc\/filesystems lacks the rootvg stanzas for \/ \(\/dev\/hd4\), \/usr \(\/dev\/hd2\)/);
+    assert.match(warnings[1]!, /^hdisk1 shows no volume group in lspv, but holds a rootvg copy .* It can still boot \(bootinfo -B\)\./);
     assert.deepEqual(altdisk(a).health, warnings);
   }));
 

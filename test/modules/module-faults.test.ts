@@ -67,7 +67,7 @@ test('fault phase2-script: the script failure comes back, phase 1 is left, altdi
     assert.equal(done.json.changed, false);
   }));
 
-test('fault bootlist: the clone is complete but the boot list is not set; the rerun says so, altdisk.aix.bootlist sets it', () =>
+test('fault bootlist (class 4): the clone is complete but the boot list is not set; the advice is to run it again, and the rerun sets the boot list and nothing else', () =>
   withModuleHost([], async (h) => {
     const root = h.lspvLine('hdisk0');
     h.sim('fault', 'bootlist');
@@ -75,21 +75,26 @@ test('fault bootlist: the clone is complete but the boot list is not set; the re
     const msg = assertFailed(failed);
     assert.match(msg, /^alt_disk_copy failed \(rc 1\) while trying to clone rootvg to hdisk1: /);
     assert.ok(msg.includes('\nalt_disk_copy: bootlist failed to set the boot disk hdisk1.\n'), msg);
-    assert.ok(msg.endsWith('\nLeft behind: a complete altinst_rootvg on hdisk1. Remove it with altdisk.aix.cleanup if it is not what you wanted.'), msg);
+    assert.ok(
+      msg.endsWith(
+        '\nPhase 3 finished: a complete altinst_rootvg on hdisk1, but the normal boot list was not set to hdisk1. Run this task again (it sets the boot list and nothing else), or set it with altdisk.aix.bootlist (normal: [hdisk1]).',
+      ),
+      msg,
+    );
+    assert.doesNotMatch(msg, /Remove it/);
     assert.equal(failed.json.altinst_state, 'complete');
     assert.deepEqual(failed.json.bootlist, ['hdisk0']);
     assert.equal(h.lspvLine('hdisk0'), root);
 
+    const mark = h.mark();
     const rerun = await h.module('clone', { targets: ['hdisk1'] });
     assertOk(rerun);
-    assert.equal(rerun.json.changed, false);
-    assert.deepEqual(rerun.json.warnings, [
-      'the normal boot list starts with hdisk0, not with altinst_rootvg on hdisk1: the next reboot does not start the clone. Set it with altdisk.aix.bootlist when you want to boot it.',
-    ]);
-    const set = await h.module('bootlist', { normal: ['hdisk1'] });
-    assertOk(set);
-    assert.equal(set.json.changed, true);
+    assert.equal(rerun.json.changed, true);
+    assert.deepEqual(h.mutatingSince(mark), [['bootlist', '-m', 'normal', 'hdisk1']]);
+    assert.match(msgOf(rerun), /failed at the boot-list step: the normal boot list is set to hdisk1/);
     assert.equal(h.run('bootlist', '-m', 'normal', '-o').stdout.split('\n')[0], 'hdisk1 blv=hd5 pathid=0');
+    const again = await h.module('clone', { targets: ['hdisk1'] });
+    assert.equal(again.json.changed, false, 'then nothing is left to do');
   }));
 
 test('fault bootlist on the bootlist module: the NVRAM message comes back, the rerun sets the list', () =>
@@ -110,15 +115,17 @@ test('fault bootlist on the bootlist module: the NVRAM message comes back, the r
     assert.equal(rerun.json.changed, true);
   }));
 
-test('fault crash-between-phases: rc 137 comes back, phase 1 is left, a rerun with force: true starts over', () =>
+test('fault crash-between-phases (class 1): rc 137 comes back, the copy is called half-made (never phase 1 done), a rerun with force: true starts over', () =>
   withModuleHost([], async (h) => {
     const root = h.lspvLine('hdisk0');
     h.sim('fault', 'crash-between-phases');
     const failed = await h.module('clone', { targets: ['hdisk1'] });
     assert.match(assertFailed(failed), /^alt_disk_copy failed \(rc 137\) while trying to clone rootvg to hdisk1: /);
-    assert.match(msgOf(failed), /\nLeft behind: an unfinished altinst_rootvg on hdisk1 \(phase 1 done, \/alt_inst still mounted\)\./);
+    assert.match(msgOf(failed), /\nLeft behind: a half-made altinst_rootvg on hdisk1 \(.*alt_disk_copy ended with rc 137.*\), which cannot boot\. It must not be continued or booted/);
     assert.equal(failed.json.rc, 137);
-    assert.equal(failed.json.altinst_state, 'phase1');
+    assert.equal(failed.json.altinst_state, 'incomplete');
+    const phase3 = await h.module('phase', { phase: '3' });
+    assert.match(assertFailed(phase3), /phase 3 does not continue a half-made copy/);
     assert.equal(h.lspvLine('hdisk0'), root);
 
     const mark = h.mark();

@@ -105,15 +105,18 @@ test('protocol: non-ASCII in a message is \\u-escaped on stdout (U+2028, U+0085,
   assert.ok([...Buffer.from(a.stdout, 'latin1')].every((b) => b < 0x7f), 'no raw byte >= 0x7f on stdout');
 });
 
-test('protocol: an answer far over 64 KiB arrives whole through a slow pipe (a failure that exits at once)', async () => {
-  const args: Record<string, unknown> = { targets: ['hdisk1'] };
-  for (let i = 0; i < 1500; i++) args[`unknown_option_${String(i).padStart(4, '0')}`] = i;
-  const a = await runModuleBundle('clone', args, { simDir: null, slowReader: true });
-  assertFailed(a);
-  assert.ok(a.stdout.length > 256 * 1024, `the answer is ${a.stdout.length} bytes`);
-  assert.equal((a.json.invalid_arguments as string[]).length, 1500);
-  assert.match((a.json.invalid_arguments as string[])[1499]!, /^unsupported option "unknown_option_1499"/);
-});
+test('protocol: a failure answer far over 64 KiB arrives whole through a slow pipe (a verbose clone whose script failed)', () =>
+  withModuleHost([], async (h) => {
+    // Refusals of bad input are small by design (issue 8, class 6): a failed verbose clone is what answers at length.
+    const filler = path.join(h.dir, 'root', 'usr', 'share', 'altdisk-filler');
+    fs.mkdirSync(filler, { recursive: true });
+    for (let i = 0; i < 2500; i++) fs.writeFileSync(path.join(filler, `message-catalogue-${String(i).padStart(5, '0')}.cat`), '');
+    h.sim('fault', 'phase2-script');
+    const a = await h.module('clone', { targets: ['hdisk1'], verbose: true, script: h.scratchFile('custom.sh', 0o755) }, { slowReader: true });
+    assertFailed(a);
+    assert.ok(a.stdout.length > 100 * 1024, `the answer is ${a.stdout.length} bytes`);
+    assert.equal((a.json.stdout_lines as string[]).filter((l) => l.includes('altdisk-filler/message-catalogue-')).length, 2500);
+  }));
 
 test('protocol: a verbose clone whose stdout_lines exceed 64 KiB arrives whole', () =>
   withModuleHost([], async (h) => {

@@ -10,6 +10,7 @@ import { refusal, sceneFacts } from './plan-facts.js';
 // exportvg, never the running rootvg.
 
 const ROOTVG_OP = '/usr/sbin/alt_rootvg_op';
+const BOOTLIST = '/usr/bin/bootlist';
 
 function params(raw: Record<string, unknown>): CleanupParams {
   const r = validateParams(cleanupSpec, validate, raw);
@@ -29,17 +30,21 @@ test('plan cleanup: altinst_rootvg (complete, two disks, phase 1, awake, varied 
   for (const scene of ['complete', 'complete-two-disks', 'phase1', 'awake', 'varied-on-by-hand'] as const) {
     const f = await sceneFacts(scene);
     const plan = planCleanup(params({}), f);
-    assert.deepEqual(plan.commands.map((c) => c.argv), [[ROOTVG_OP, '-X', 'altinst_rootvg']], scene);
+    // A boot list that names a disk being freed goes back to the running rootvg first (issue 8, class 2).
+    const guard = f.bootlists.normal.some((e) => (plan.result.freed_disks as string[]).includes(e.device ?? '')) ? [[BOOTLIST, '-m', 'normal', 'hdisk0']] : [];
+    assert.deepEqual(plan.commands.map((c) => c.argv), [...guard, [ROOTVG_OP, '-X', 'altinst_rootvg']], scene);
     assert.deepEqual(plan.result.freed_disks, scene === 'complete-two-disks' ? ['hdisk1', 'hdisk2'] : ['hdisk1'], scene);
     assert.deepEqual(plan.predicted.altinst, { state: 'none', disks: [] }, scene);
     assert.ok(plan.predicted.disks.filter((d) => (plan.result.freed_disks as string[]).includes(d.name)).every((d) => d.vg === null && !d.active), scene);
     assert.ok(!plan.commands.some((c) => c.argv[0]!.endsWith('exportvg')), 'never exportvg');
   }
   const complete = await sceneFacts('complete');
-  assert.deepEqual(planCleanup(params({}), complete).warnings, [
-    'the normal boot list still names hdisk1, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot',
-  ]);
+  const plan = planCleanup(params({}), complete);
+  assert.match(plan.msg, /the normal boot list named hdisk1, which this task frees: it was set to the running rootvg \(hdisk0\) first/);
+  assert.deepEqual(plan.predicted.bootlist.normal, ['hdisk0']);
+  assert.deepEqual(plan.result.bootlist_set_to, ['hdisk0']);
   assert.deepEqual(planCleanup(params({ clear_pvid: true }), complete).commands.map((c) => c.argv), [
+    [BOOTLIST, '-m', 'normal', 'hdisk0'],
     [ROOTVG_OP, '-X', 'altinst_rootvg'],
     ['/usr/sbin/chpv', '-C', 'hdisk1'],
   ]);
@@ -73,7 +78,7 @@ test('plan cleanup: the running rootvg and ordinary volume groups are refused; a
   vg.name = 'clone_0604';
   vg.role = 'other';
   renamed.disks.find((d) => d.name === 'hdisk1')!.vg = 'clone_0604';
-  assert.deepEqual(planCleanup(params({ volume_group: 'clone_0604' }), renamed).commands.map((c) => c.argv), [[ROOTVG_OP, '-X', 'clone_0604']]);
+  assert.deepEqual(planCleanup(params({ volume_group: 'clone_0604' }), renamed).commands.map((c) => c.argv), [[BOOTLIST, '-m', 'normal', 'hdisk0'], [ROOTVG_OP, '-X', 'clone_0604']]);
   const plainOff = structuredClone(renamed);
   plainOff.disks.find((d) => d.name === 'hdisk1')!.bootable = false;
   assert.match(refusal(() => planCleanup(params({ volume_group: 'clone_0604' }), plainOff)), /^volume_group: clone_0604 is not an alternate rootvg \(none of its disks holds a boot image\)/);
@@ -88,7 +93,7 @@ test('plan cleanup on AIX 4.3: alt_disk_install -X, and only altinst_rootvg', as
   assert.match(refusal(() => planCleanup(params({ command: 'alt_rootvg_op' }), f)), /^command: alt_rootvg_op does not exist below AIX 5\.3/);
 });
 
-test('plan cleanup on AIX 4.3: old_rootvg means the disks holding a hidden rootvg copy, cleared once, never the one the boot list starts', async () => {
+test('plan cleanup on AIX 4.3: old_rootvg means the disks holding a hidden rootvg copy, cleared once, the boot list moved off it first', async () => {
   const f = await sceneFacts('aix43-phase1');
   const hdisk2 = f.disks.find((d) => d.name === 'hdisk2')!;
   hdisk2.rootvgCopy = true;
@@ -96,7 +101,11 @@ test('plan cleanup on AIX 4.3: old_rootvg means the disks holding a hidden rootv
   const plan = planCleanup(params({ volume_group: 'old_rootvg', clear_pvid: true }), f);
   assert.deepEqual(plan.commands.map((c) => c.argv), [['/usr/sbin/chpv', '-C', 'hdisk2']]);
   assert.deepEqual(plan.result, { removed: ['old_rootvg'], freed_disks: ['hdisk2'] });
+  // The boot list starts it: every level agrees, the boot list goes back to the running rootvg first (issue 8, class 2).
   f.bootlists.normal = [{ device: 'hdisk2', attrs: { blv: 'hd5' }, pathIds: [] }, ...f.bootlists.normal];
-  assert.match(refusal(() => planCleanup(params({ volume_group: 'old_rootvg' }), f)), /^volume_group: hdisk2 holds the former rootvg and is first in the normal boot list/);
-  assert.match(refusal(() => planCleanup(params({ include_old_rootvg: true }), f)), /^include_old_rootvg: hdisk2 holds/);
+  for (const p of [{ volume_group: 'old_rootvg' }, { include_old_rootvg: true }]) {
+    const guarded = planCleanup(params(p), f);
+    assert.deepEqual(guarded.commands[0]!.argv, [BOOTLIST, '-m', 'normal', 'hdisk0'], JSON.stringify(p));
+    assert.deepEqual(guarded.predicted.bootlist.normal, ['hdisk0']);
+  }
 });

@@ -131,18 +131,23 @@ test('plan clone: an existing altinst_rootvg — done, in the way, or removed fi
   assert.deepEqual(
     forced.commands.map((c) => c.argv),
     [
+      // The old clone is what the boot list starts: the boot list goes back to rootvg first (issue 8, class 2).
+      ['/usr/bin/bootlist', '-m', 'normal', 'hdisk0'],
       ['/usr/sbin/alt_rootvg_op', '-X', 'altinst_rootvg'],
       [COPY, '-d', 'hdisk2'],
     ],
   );
-  assert.equal(forced.commands[0]!.why, 'force: remove a complete altinst_rootvg on hdisk1 before cloning');
+  assert.equal(forced.commands[1]!.why, 'force: remove a complete altinst_rootvg on hdisk1 before cloning');
   assert.deepEqual(forced.predicted.disks.find((d) => d.name === 'hdisk1')!.vg, null, 'the old clone disk is predicted free');
   assert.deepEqual(forced.predicted.altinst, { state: 'complete', disks: ['hdisk2'] });
-  assert.equal(forced.msg, 'altinst_rootvg on hdisk1 removed, then rootvg cloned to hdisk2');
+  assert.equal(
+    forced.msg,
+    'altinst_rootvg on hdisk1 removed, then rootvg cloned to hdisk2; the normal boot list named hdisk1, which this task frees or overwrites: it was set to the running rootvg (hdisk0) first, so the next reboot starts that',
+  );
 
   // force onto the disk being freed: it counts as free once the old clone is removed.
   const reuse = planClone(params({ targets: ['hdisk1', 'hdisk2'], force: true }), complete, noFiles);
-  assert.equal(reuse.commands.length, 2);
+  assert.equal(reuse.commands.length, 3);
   // and force never skips a check: an invalid target fails first, with no plan at all.
   assert.match(refusal(() => planClone(params({ targets: ['hdisk4'], force: true }), complete, noFiles)), /^targets: hdisk4 is in volume group datavg/);
   assert.equal(refusal(() => planClone(params({ targets: ['hdisk2'], force: true, script: '/nope.sh' }), complete, noFiles)), 'script: /nope.sh does not exist');

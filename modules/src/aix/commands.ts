@@ -25,6 +25,7 @@ export const AIX_COMMAND_PATHS = {
   lslpp: '/usr/bin/lslpp',
   lsdev: '/usr/sbin/lsdev', // [U]
   lsattr: '/usr/sbin/lsattr', // [U]
+  ps: '/usr/bin/ps',
   mount: '/usr/sbin/mount', // [U] (/etc/mount is a link to it)
   lsfs: '/usr/sbin/lsfs', // [U]
   df: '/usr/bin/df', // [U]

@@ -2,6 +2,7 @@ import type { BootlistEntry } from './parse/bootlist.js';
 import type { LsvgInfo, LvRow } from './parse/lsvg.js';
 import type { MountEntry } from './parse/mount.js';
 import type { AltDiskLogRecord } from './parse/alt-disk-log.js';
+import type { LockHolder, RunOutcome, RunRecord } from './run-record.js';
 
 // The facts model every module plans from. Gathered by gather.ts from read-only AIX commands;
 // each field says which command it comes from, so a wrong fact can be traced to its source.
@@ -35,16 +36,26 @@ export interface DiskFacts {
   sizeMb: number | null;
   /** A target for a clone: VG None in lspv AND `getlvodm -j` exits 3 with 0516-320/0516-1396 (H-1), and its size could be read. */
   free: boolean;
-  /** What AIX answered when the disk could not be queried (a disk that is gone); null when it answered. */
+  /** What AIX answered when the disk could not be queried (a disk that is gone: lsdev Defined); null when it answered. */
   unavailable: string | null;
-  /** Holds a boot image that would boot now (see gather.ts: rootvg hd5 disks, sleeping alternates, rootvg copies below 5.3). */
+  /**
+   * Holds a boot image that would boot now (see gather.ts): rootvg's hd5 disks, the boot disk of a
+   * sleeping altinst_rootvg or old_rootvg, a rootvg copy lspv does not show (rootvgCopy). Never a
+   * disk that is gone, and never an alternate rootvg whose VGDA still has its alt_ names.
+   */
   bootable: boolean;
   /**
-   * Below AIX 5.3 only: lspv shows no VG, but the disk's own VGDA (`lqueryvg -p <disk> -L`) holds a
-   * rootvg copy (hd5): the former rootvg after the clone was booted (seed), or an alternate rootvg
-   * removed with -X. It can still boot; disk_size_policy never picks it.
+   * lspv shows no VG, but the disk's own VGDA (`lqueryvg -p <disk> -L`) holds a rootvg copy (hd5,
+   * or alt_hd5 for one removed before phase 3): AIX 4.3's former rootvg after the clone was booted
+   * (seed), or an alternate rootvg removed with -X, which leaves the copy on the disk. A finished
+   * one can still boot (bootinfo -B); disk_size_policy never picks either.
    */
   rootvgCopy: boolean;
+  /**
+   * lspv shows no VG, but the disk's VGDA lists logical volumes that are not a rootvg copy: an
+   * exported volume group, data AIX would overwrite without asking. Never free.
+   */
+  exportedVg: { lvs: string[] } | null;
 }
 
 export type VgRole = 'rootvg' | 'altinst_rootvg' | 'old_rootvg' | 'other';
@@ -80,12 +91,18 @@ export interface RootvgFacts {
 
 /**
  * none: no altinst_rootvg.
- * phase1: varied on with /alt_inst mounted, left by phase 1 (and 2): not bootable, phase 3 or -X needed.
- * awake: the same look, made by `alt_rootvg_op -W` (the newest such command in alt_disk_inst.log).
+ * phase1: a finished phase 1 (and 2): mounted at /alt_inst, or varied off by a reboot since (its
+ *   VGDA still has the alt_ names). Not bootable; phase 3 finishes it, phase 2 may run again.
+ * awake: the mounted look of phase 1, made by `alt_rootvg_op -W` (the newest such command in alt_disk_inst.log).
  * complete: the varied-off place holder after phase 3.
  * varied-on-by-hand: active without /alt_inst: somebody ran varyonvg on the place holder (H-2).
+ * incomplete: a half-made copy: the run that was making it was interrupted (killed, a signal, a
+ *   session that dropped), failed in phase 1, or one of its disks is gone. It cannot boot and must
+ *   not be continued: remove it (cleanup) or start again (force).
+ * in-progress: an alternate-disk command is running now (an altdisk task, or alt_disk_* started by
+ *   hand): whatever it looks like, it is not finished; wait for it.
  */
-export type AltRootvgState = 'none' | 'phase1' | 'awake' | 'complete' | 'varied-on-by-hand';
+export type AltRootvgState = 'none' | 'phase1' | 'awake' | 'complete' | 'varied-on-by-hand' | 'incomplete' | 'in-progress';
 
 export interface AltRootvgFacts {
   state: AltRootvgState;
@@ -102,6 +119,19 @@ export interface AltRootvgFacts {
   decidedBy: AltDiskLogRecord | null;
   /** The newest alt_disk_inst.log record that made (or woke) it, whatever its state now: which command and source. */
   madeBy: AltDiskLogRecord | null;
+  /** Varied on now (lsvg -o). A phase-1 copy is varied off after a reboot. */
+  variedOn: boolean;
+  /** Why it is incomplete or in progress, in a sentence; null otherwise. */
+  problem: string | null;
+}
+
+/** An alternate-disk operation running now. */
+export interface OperationFacts {
+  pid: number;
+  /** The command line (from ps, or as the altdisk task recorded it). */
+  command: string;
+  /** An altdisk task (holding the altdisk lock) or an alt_disk_* command somebody started. */
+  by: 'altdisk' | 'aix';
 }
 
 export interface OldRootvgFacts {
@@ -139,6 +169,12 @@ export interface HostFacts {
   /** The device the system booted from (`getconf BOOT_DEVICE`, `bootinfo -b` below 5.3). */
   bootDevice: string | null;
   etcFilesystems: EtcFilesystemsFacts;
+  /** Alternate-disk operations running now (ps, and the altdisk lock); empty when none. */
+  operations: OperationFacts[];
+  /** The altdisk lock's holder, when a live task holds it. */
+  lockHolder: LockHolder | null;
+  /** The last altdisk run recorded on this host, when it still describes it, and what became of it. */
+  lastRun: { record: RunRecord; outcome: RunOutcome } | null;
 }
 
 export interface GatherOptions {

@@ -7,7 +7,7 @@ import { bootlistResult, planBootlist, predictedBootlistResult } from '../plan/b
 runModule(bootlistSpec, validate, (params, ctx) =>
   runPlanned(ctx, {
     what: 'boot lists',
-    plan: (facts) => planBootlist(params, facts),
+    plan: (facts, _host, pctx) => planBootlist(params, facts, pctx),
     stateKeys: (at, facts) => ({ bootlist: at === 'predicted' ? predictedBootlistResult(params, facts) : bootlistResult(facts) }),
   }),
 );

@@ -7,7 +7,7 @@ import { planCleanup } from '../plan/cleanup.js';
 runModule(cleanupSpec, validate, (params, ctx) =>
   runPlanned(ctx, {
     what: 'alternate rootvgs',
-    plan: (facts) => planCleanup(params, facts),
+    plan: (facts, _host, pctx) => planCleanup(params, facts, pctx),
     stateKeys: (_at, _f, s) => ({ altinst_state: s.altinst.state, old_rootvg: s.oldRootvg }),
   }),
 );

@@ -6,5 +6,5 @@ import { validate } from '../generated/validate-clone.js';
 import { planClone } from '../plan/clone.js';
 
 runModule(cloneSpec, validate, (params, ctx) =>
-  runPlanned(ctx, { what: 'alternate disk', gather: { diskSizes: 'all' }, plan: (facts) => planClone(params, facts, probePath) }),
+  runPlanned(ctx, { what: 'alternate disk', gather: { diskSizes: 'all' }, plan: (facts, _host, pctx) => planClone(params, facts, probePath, pctx) }),
 );

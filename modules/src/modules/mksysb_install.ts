@@ -10,9 +10,9 @@ runModule(mksysbInstallSpec, validate, (params, ctx) =>
   runPlanned(ctx, {
     what: 'alternate disk',
     gather: { diskSizes: 'all' },
-    async plan(facts, host) {
+    async plan(facts, host, pctx) {
       const context = await readImageContext(host, facts, params);
-      return planMksysbInstall(params, facts, probePath, context);
+      return planMksysbInstall(params, facts, probePath, context, pctx);
     },
   }),
 );

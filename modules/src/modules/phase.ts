@@ -5,4 +5,4 @@ import { phaseSpec } from '../specs/phase.js';
 import { validate } from '../generated/validate-phase.js';
 import { planPhase } from '../plan/phase.js';
 
-runModule(phaseSpec, validate, (params, ctx) => runPlanned(ctx, { what: 'alternate disk', plan: (facts) => planPhase(params, facts, probePath) }));
+runModule(phaseSpec, validate, (params, ctx) => runPlanned(ctx, { what: 'alternate disk', plan: (facts, _host, pctx) => planPhase(params, facts, probePath, pctx) }));

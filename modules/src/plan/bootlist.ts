@@ -2,9 +2,9 @@ import type { HostFacts } from '../facts/types.js';
 import type { BootlistEntry } from '../facts/parse/bootlist.js';
 import type { ParamsOf } from '../schema/types.js';
 import type { bootlistSpec } from '../specs/bootlist.js';
-import type { Plan, PlannedCommand } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext, type PlannedCommand } from './types.js';
 import { aixCommand } from '../aix/commands.js';
-import { fail } from './checks.js';
+import { fail, refuseWhileInProgress } from './checks.js';
 import { cloneSummary, summarize } from './summary.js';
 
 export type BootlistParams = ParamsOf<typeof bootlistSpec>;
@@ -38,19 +38,41 @@ export function sameList(want: WantedEntry[], have: BootlistEntry[]): boolean {
   return want.length === have.length && want.every((w, i) => matches(w, have[i]!));
 }
 
-function verifyFirst(f: HostFacts, mode: string, list: WantedEntry[], verify: boolean): void {
+/**
+ * What an earlier task of the same run could do to make a disk bootable, or null: a clone or
+ * mksysb install onto a free disk, or phase 3 of the phase-1 copy on it.
+ */
+function earlierTaskMakesBootable(f: HostFacts, disk: string): string | null {
+  const d = f.disks.find((x) => x.name === disk);
+  if (!d) return null;
+  if (d.free) return `a clone or mksysb install onto ${disk} (altdisk.aix.clone, altdisk.aix.mksysb_install)`;
+  if (f.altRootvg.disks.includes(disk) && f.altRootvg.state === 'phase1') return `phase 3 of the altinst_rootvg on ${disk} (altdisk.aix.phase)`;
+  return null;
+}
+
+/** The first disk must boot; in check mode a disk an earlier task of the run would make bootable is a warning (class 5). */
+function verifyFirst(f: HostFacts, mode: string, list: WantedEntry[], verify: boolean, ctx: PlanContext): string[] {
   for (const e of list) {
     if (!/^hdisk/.test(e.device)) continue;
     const d = f.disks.find((x) => x.name === e.device);
     if (!d) fail(`${mode}: ${e.device} does not exist on this host (lspv lists ${f.disks.map((x) => x.name).join(', ')}); bootlist would refuse it`);
   }
   const first = list[0];
-  if (!verify || !first || !/^hdisk/.test(first.device)) return;
+  if (!verify || !first || !/^hdisk/.test(first.device)) return [];
   const d = f.disks.find((x) => x.name === first.device)!;
+  if (!d.bootable && ctx.checkMode) {
+    const earlier = earlierTaskMakesBootable(f, d.name);
+    if (earlier) {
+      return [
+        `check mode: ${mode}: ${d.name} holds no bootable rootvg yet; this prediction assumes that an earlier task of this run, ${earlier}, makes it one. A real run refuses to put ${d.name} first unless it does.`,
+      ];
+    }
+  }
   if (!d.bootable) {
     const what = d.vg ? `it is in ${d.vg}, which cannot boot now${d.vg === 'altinst_rootvg' && d.active ? ' (altinst_rootvg is mounted: finish phase 3 or put it to sleep first)' : ''}` : 'it holds no rootvg';
     fail(`${mode}: ${first.device} holds no boot logical volume to start from (${what}): the next reboot would fail. Put a bootable disk first, or set verify: false to set the list anyway.`);
   }
+  return [];
 }
 
 function argvFor(mode: Mode | 'both', list: WantedEntry[], force: boolean): string[] {
@@ -58,15 +80,18 @@ function argvFor(mode: Mode | 'both', list: WantedEntry[], force: boolean): stri
   return aixCommand('bootlist', '-m', mode, ...(force ? ['-F'] : []), ...words);
 }
 
-export function planBootlist(p: BootlistParams, f: HostFacts): Plan {
+export function planBootlist(p: BootlistParams, f: HostFacts, ctx: PlanContext = REAL_RUN): Plan {
   const wanted: Partial<Record<Mode, WantedEntry[]>> = {};
   if (p.normal) wanted.normal = normalizeEntries(p.normal);
   if (p.service) wanted.service = normalizeEntries(p.service);
   const both = p.both ? normalizeEntries(p.both) : null;
   if (both) wanted.normal = wanted.service = both;
+  // An alternate-disk command sets the boot list itself at the end of phase 3: never race it.
+  if (Object.keys(wanted).length > 0) refuseWhileInProgress(f, 'the boot list change');
 
-  if (both) verifyFirst(f, 'both', both, p.verify);
-  else for (const [mode, list] of Object.entries(wanted) as [Mode, WantedEntry[]][]) verifyFirst(f, mode, list, p.verify);
+  const warnings: string[] = [];
+  if (both) warnings.push(...verifyFirst(f, 'both', both, p.verify, ctx));
+  else for (const [mode, list] of Object.entries(wanted) as [Mode, WantedEntry[]][]) warnings.push(...verifyFirst(f, mode, list, p.verify, ctx));
 
   const differs = (mode: Mode) => wanted[mode] !== undefined && !sameList(wanted[mode]!, f.bootlists[mode]);
   const commands: PlannedCommand[] = [];
@@ -85,7 +110,7 @@ export function planBootlist(p: BootlistParams, f: HostFacts): Plan {
     : commands.length === 0
       ? 'the boot lists are already as requested'
       : `boot list set: ${commands.map((c) => c.argv.slice(2).join(' ')).join('; ')}`;
-  return { commands, msg, warnings: [], predicted, result: {} };
+  return { commands, msg, warnings, predicted, result: {} };
 }
 
 /** The `bootlist` return value: each list with its entries as -o shows them. */

@@ -1,5 +1,6 @@
 import type { DiskFacts, HostFacts } from '../facts/types.js';
 import type { PathProbe } from '../runtime/probe.js';
+import type { Plan } from './types.js';
 import { ModuleFailure } from '../runtime/failure.js';
 
 // Checks shared by the planners. Each failure says what is wrong on this host and what to do;
@@ -51,13 +52,21 @@ export interface PathRule {
   executable?: boolean;
 }
 
-export function checkPaths(rules: PathRule[], probe: PathProbe): void {
+/**
+ * Every named file is there and usable. In check mode a file that does not exist yet is a
+ * warning (an earlier task of the same run, a copy or a template, may create it: class 5); the
+ * warnings are returned for the plan.
+ */
+export function checkPaths(rules: PathRule[], probe: PathProbe, checkMode = false): string[] {
   const errors: string[] = [];
+  const warnings: string[] = [];
   for (const r of rules) {
     if (!r.value) continue;
     const p = probe(r.value);
     if (!p.exists) {
-      errors.push(`${r.option}: ${r.value} does not exist`);
+      if (checkMode) {
+        warnings.push(`check mode: ${r.option}: ${r.value} does not exist yet; this prediction assumes that an earlier task of this run (a copy or template task) creates it. A real run fails unless one does.`);
+      } else errors.push(`${r.option}: ${r.value} does not exist`);
       continue;
     }
     const ok =
@@ -68,6 +77,12 @@ export function checkPaths(rules: PathRule[], probe: PathProbe): void {
     else if (r.executable && !p.executable) errors.push(`${r.option}: ${r.value} is not executable (AIX requires it; chmod +x ${r.value})`);
   }
   if (errors.length) fail(errors.join('; '));
+  return warnings;
+}
+
+/** The plan with more warnings in front of its own. */
+export function withWarnings(plan: Plan, warnings: string[]): Plan {
+  return warnings.length ? { ...plan, warnings: [...warnings, ...plan.warnings] } : plan;
 }
 
 /** Size needed for one copy of rootvg (a mirror is cloned as a single copy). */
@@ -82,7 +97,13 @@ export function describeAltinst(f: HostFacts): string {
   const where = a.disks.length ? ` on ${a.disks.join(' ')}` : '';
   switch (a.state) {
     case 'phase1':
-      return `an unfinished altinst_rootvg${where} (phase 1 done, /alt_inst still mounted)`;
+      return a.variedOn
+        ? `an unfinished altinst_rootvg${where} (phase 1 done, /alt_inst still mounted)`
+        : `an unfinished altinst_rootvg${where} (phase 1 done, varied off by a reboot since; phase 2 or 3 mounts it again)`;
+    case 'incomplete':
+      return `a half-made altinst_rootvg${where} (${a.problem ?? 'its copy did not finish'}), which cannot boot`;
+    case 'in-progress':
+      return `an altinst_rootvg${where} that an alternate-disk command is working on now (${a.problem ?? 'in progress'})`;
     case 'awake':
       return `a woken-up altinst_rootvg${where} (alt_rootvg_op -W, /alt_inst mounted)`;
     case 'complete':
@@ -92,6 +113,16 @@ export function describeAltinst(f: HostFacts): string {
     default:
       return 'no altinst_rootvg';
   }
+}
+
+/** An alternate-disk operation is running: nothing may be planned on top of it, and nothing is advised but waiting. */
+export function refuseWhileInProgress(f: HostFacts, what: string): void {
+  const op = f.operations[0];
+  if (!op) return;
+  fail(`an alternate-disk operation is in progress on this host: ${op.command} (pid ${op.pid}${op.by === 'altdisk' ? ', an altdisk task' : ''}). Nothing was run; run ${what} again when that operation has finished (altdisk.aix.facts shows when).`, {
+    altinst_state: f.altRootvg.state,
+    in_progress: op,
+  });
 }
 
 /** Each target must be free now, or be freed by this task (force); a precise reason otherwise. */
@@ -104,6 +135,9 @@ export function requireFreeTargets(f: HostFacts, targets: readonly string[], fre
       fail(`targets: ${d.name} holds old_rootvg, the former rootvg you can still boot back to. Remove it first if you no longer need it (altdisk.aix.cleanup with volume_group: old_rootvg); force never removes it.`);
     }
     if (d.vg) fail(`targets: ${d.name} is in volume group ${d.vg} (AIX would refuse with 0505-126: target disk ${d.name} has a volume group assigned to it). Choose a disk that lspv shows with None.`);
+    if (d.exportedVg) {
+      fail(`targets: ${d.name} shows None in lspv, but its VGDA still lists the logical volumes ${d.exportedVg.lvs.slice(0, 6).join(', ')}${d.exportedVg.lvs.length > 6 ? ', ...' : ''} (lqueryvg -p ${d.name} -L): an exported volume group, whose data the clone would overwrite. Import it (importvg) if it is needed, or clear it (chpv -C ${d.name}) if it is not, then run again.`);
+    }
     fail(`targets: ${d.name} shows None in lspv but the ODM still places it in a volume group (getlvodm -j); clear it (chpv -C ${d.name}) or choose another disk`);
   }
   return disks;

@@ -1,10 +1,11 @@
 import type { HostFacts, VolumeGroupFacts } from '../facts/types.js';
 import type { ParamsOf } from '../schema/types.js';
 import type { cleanupSpec } from '../specs/cleanup.js';
-import type { Plan, PlannedCommand } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext, type PlannedCommand } from './types.js';
 import { aixCommand } from '../aix/commands.js';
-import { fail, levelText, useLegacy } from './checks.js';
+import { fail, levelText, refuseWhileInProgress, useLegacy } from './checks.js';
 import { cloneSummary, setDisks, summarize } from './summary.js';
+import { guardBootlist } from './boot-guard.js';
 
 export type CleanupParams = ParamsOf<typeof cleanupSpec>;
 
@@ -18,22 +19,14 @@ function looksLikeAlternateRootvg(f: HostFacts, vg: VolumeGroupFacts): boolean {
   return !vg.active && vg.disks.some((d) => f.disks.find((x) => x.name === d)?.bootable);
 }
 
-/**
- * AIX 4.3 has no old_rootvg: after booting a clone the former rootvg's disks show no volume group
- * and only their VGDA tells (facts: rootvgCopy). Clearing one that the next boot would start from
- * would leave the host unbootable, so that is refused.
- */
-function formerRootvgDisks(f: HostFacts, option: string): string[] {
-  const hidden = f.disks.filter((d) => d.rootvgCopy).map((d) => d.name);
-  const first = f.bootlists.normal[0]?.device;
-  if (first && hidden.includes(first)) {
-    fail(`${option}: ${first} holds the former rootvg and is first in the normal boot list, so the next reboot starts it; point the boot list at the running rootvg (altdisk.aix.bootlist) before clearing it`);
-  }
-  return hidden;
+/** AIX 4.3 has no old_rootvg: after booting a clone the former rootvg's disks show no volume group and only their VGDA tells (facts: rootvgCopy). */
+function formerRootvgDisks(f: HostFacts): string[] {
+  return f.disks.filter((d) => d.rootvgCopy).map((d) => d.name);
 }
 
-export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
+export function planCleanup(p: CleanupParams, f: HostFacts, _ctx: PlanContext = REAL_RUN): Plan {
   const legacy = useLegacy(f, p.command, 'alt_rootvg_op');
+  refuseWhileInProgress(f, 'the cleanup');
   const names = [p.volume_group, ...(p.include_old_rootvg && p.volume_group !== 'old_rootvg' ? ['old_rootvg'] : [])];
   const commands: PlannedCommand[] = [];
   const removed: string[] = [];
@@ -47,7 +40,7 @@ export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
       fail(`volume_group: ${name} is the volume group this system runs from; cleanup only removes alternate rootvgs (altinst_rootvg, old_rootvg)`);
     }
     if (!vg && name === 'old_rootvg' && f.generation === 'legacy') {
-      const hidden = formerRootvgDisks(f, p.volume_group === 'old_rootvg' ? 'volume_group' : 'include_old_rootvg');
+      const hidden = formerRootvgDisks(f);
       if (hidden.length === 0) notes.push('AIX 4.3 keeps no old_rootvg, and no disk holds a former rootvg copy (lqueryvg)');
       for (const d of hidden) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the former rootvg copy from ${d} (AIX 4.3 shows it with no volume group)` });
       if (hidden.length) removed.push('old_rootvg');
@@ -70,25 +63,26 @@ export function planCleanup(p: CleanupParams, f: HostFacts): Plan {
     freed.push(...vg.disks);
   }
   if (p.clear_pvid) for (const d of freed.filter((x) => !cleared.includes(x))) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the owning volume group from ${d}` });
+  // Never remove what the normal boot list starts: the boot list goes back to the running rootvg first.
+  const guard = commands.length ? guardBootlist(f, freed, 'frees') : null;
+  if (guard) commands.unshift(guard.command);
   const predicted = cloneSummary(summarize(f));
   setDisks(predicted, freed, null, false);
   if (removed.includes('altinst_rootvg')) predicted.altinst = { state: 'none', disks: [] };
   if (removed.includes('old_rootvg')) predicted.oldRootvg = null;
-  const left = f.bootlists.normal.filter((e) => e.device && freed.includes(e.device)).map((e) => e.device!);
-  const warnings = left.length
-    ? [`the normal boot list still names ${left.join(' ')}, which no longer holds a rootvg: set it with altdisk.aix.bootlist before the next reboot`]
-    : [];
-  if (legacy && removed.includes('altinst_rootvg') && !p.clear_pvid) {
+  if (guard) predicted.bootlist.normal = [...guard.list];
+  const warnings: string[] = [];
+  if (removed.includes('altinst_rootvg') && !p.clear_pvid) {
     const disks = f.volumeGroups.find((v) => v.name === 'altinst_rootvg')?.disks ?? [];
     warnings.push(
-      `alt_disk_install -X removes only the ODM definition: ${disks.join(' ')} still hold the clone on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it, now or with include_old_rootvg: true later`,
+      `${legacy ? 'alt_disk_install -X' : 'alt_rootvg_op -X'} removes only the ODM definition: ${disks.join(' ')} still hold${disks.length === 1 ? 's' : ''} the copy on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it${f.generation === 'legacy' ? ', now or with include_old_rootvg: true later' : ''}`,
     );
   }
   return {
     commands,
-    msg: removed.length ? `removed ${removed.join(' and ')}; ${freed.join(' ')} free` : `nothing to remove: ${notes.join('; ')}`,
+    msg: removed.length ? `removed ${removed.join(' and ')}; ${freed.join(' ')} free${guard ? `; ${guard.note}` : ''}` : `nothing to remove: ${notes.join('; ')}`,
     warnings,
     predicted,
-    result: { removed, freed_disks: freed },
+    result: { removed, freed_disks: freed, ...(guard ? { bootlist_set_to: guard.list } : {}) },
   };
 }

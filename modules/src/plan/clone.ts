@@ -2,13 +2,14 @@ import type { HostFacts } from '../facts/types.js';
 import type { ParamsOf } from '../schema/types.js';
 import type { cloneSpec } from '../specs/clone.js';
 import type { PathProbe } from '../runtime/probe.js';
-import type { Plan, PlannedCommand } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext, type PlannedCommand } from './types.js';
 import { isCloneCandidate, rootvgSizeNeed, selectDisks } from '../facts/size.js';
 import { altDiskCopyArgv, altDiskInstallArgv, phase2Flags, type AltDiskFlags } from './argv.js';
-import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
+import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy, withWarnings } from './checks.js';
 import { planContinuation } from './continuation.js';
-import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
+import { decideExisting, finishFailedBootlist, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { summarize } from './summary.js';
+import { guardBootlist } from './boot-guard.js';
 
 export type CloneParams = ParamsOf<typeof cloneSpec>;
 
@@ -45,8 +46,8 @@ function flagsOf(p: CloneParams, targets: string[]): AltDiskFlags {
   };
 }
 
-function checkClonePaths(p: CloneParams, probe: PathProbe): void {
-  checkPaths(
+function checkClonePaths(p: CloneParams, probe: PathProbe, checkMode: boolean): string[] {
+  return checkPaths(
     [
       { option: 'image_data', value: p.image_data, kind: 'file' },
       { option: 'script', value: p.script, kind: 'file', executable: true },
@@ -58,6 +59,7 @@ function checkClonePaths(p: CloneParams, probe: PathProbe): void {
       { option: 'images_location', value: p.images_location, kind: 'dir_or_device' },
     ],
     probe,
+    checkMode,
   );
 }
 
@@ -88,7 +90,7 @@ function checkTargetsFree(p: CloneParams, f: HostFacts, targets: string[], freei
   return warnings;
 }
 
-export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan {
+export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe, ctx: PlanContext = REAL_RUN): Plan {
   const legacy = useLegacy(f, p.command, 'alt_disk_copy');
   const command = legacy ? 'alt_disk_install' : 'alt_disk_copy';
   if (legacy) {
@@ -98,18 +100,24 @@ export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan 
     }
   }
   requireFileset(f, 'rte', `cloning rootvg (${command})`);
-  checkClonePaths(p, probe);
+  return withWarnings(planCloneOn(p, f, ctx, legacy), checkClonePaths(p, probe, ctx.checkMode));
+}
 
+/** The clone once the options are known to be usable on this host. */
+function planCloneOn(p: CloneParams, f: HostFacts, ctx: PlanContext, legacy: boolean): Plan {
   const includesPhase1 = p.phase === '1' || p.phase === '12' || p.phase === 'all';
   if (!includesPhase1) {
     return planContinuation(
       { phase: p.phase as '2' | '3' | '23', targets: p.targets, legacy, flags: flagsOf(p, p.targets ?? []) },
       f,
+      ctx,
     );
   }
 
-  const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: true, what: 'clone' });
+  const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: true, what: 'clone' }, ctx);
   if ('done' in existing) {
+    const left = p.phase === 'all' ? finishFailedBootlist(f, (legacy ? altDiskInstallArgv('clone', flagsOf(p, f.altRootvg.disks)) : altDiskCopyArgv(flagsOf(p, f.altRootvg.disks))), p.bootlist) : null;
+    if (left) return left;
     existing.done.warnings.push(...bootlistWarning(p, f, p.phase === 'all' && f.altRootvg.state === 'complete'));
     return existing.done;
   }
@@ -121,18 +129,23 @@ export function planClone(p: CloneParams, f: HostFacts, probe: PathProbe): Plan 
   warnings.push(...checkTargetsFree(p, f, targets, freeing));
   if (f.rootvg.copies > 1) warnings.push(`rootvg is mirrored (${f.rootvg.copies} copies): the clone on ${targets.join(' ')} is a single copy; mirror it after booting it if you need to.`);
 
+  // Never overwrite or remove what the normal boot list starts: the boot list goes back to the running rootvg first.
+  const guard = guardBootlist(f, [...new Set([...freeing, ...targets])], freeing.length ? 'frees or overwrites' : 'overwrites');
+  if (guard) commands.push(guard.command);
   if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before cloning`));
   const flags = flagsOf(p, targets);
   const argv = legacy ? altDiskInstallArgv('clone', flags) : altDiskCopyArgv(flags);
   commands.push({ argv, why: `clone rootvg to ${targets.join(' ')}` });
 
-  const predicted = predictNewAltinst(summarize(f), f, { targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot });
+  const now = summarize(f);
+  if (guard) now.bootlist.normal = [...guard.list];
+  const predicted = predictNewAltinst(now, f, { targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot });
   return {
     commands,
-    msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}rootvg cloned to ${targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}`,
+    msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}rootvg cloned to ${targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}${guard ? `; ${guard.note}` : ''}`,
     warnings,
     predicted,
-    result: { targets, cmd: argv },
+    result: { targets, cmd: argv, ...(guard ? { bootlist_set_to: guard.list } : {}) },
   };
 }
 

@@ -1,10 +1,11 @@
 import type { HostFacts } from '../facts/types.js';
-import type { Plan } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext } from './types.js';
 import { flagValue, hasFlag } from '../facts/parse/alt-disk-log.js';
 import { altDiskCopyArgv, altDiskInstallArgv, altDiskMksysbArgv, type AltDiskFlags } from './argv.js';
-import { changeCompleteAdvice, describeAltinst, fail, sameDisks } from './checks.js';
+import { changeCompleteAdvice, describeAltinst, fail, refuseWhileInProgress, sameDisks } from './checks.js';
 import { predictPhase3 } from './altinst.js';
 import { summarize } from './summary.js';
+import { aixCommand } from '../aix/commands.js';
 
 // Phase 2 and/or 3 on the altinst_rootvg a phase-1 run left behind (clone, mksysb_install and phase
 // all continue this way). The command that made it decides which command continues it: the newest
@@ -33,13 +34,55 @@ function originOf(f: HostFacts): Origin {
   return { kind: 'unknown' };
 }
 
-export function planContinuation(c: Continuation, f: HostFacts): Plan {
-  const alt = f.altRootvg;
+/** The facts as they would be after a phase 1 on `targets`: what check mode predicts from when an earlier task makes the copy. */
+function assumePhase1(f: HostFacts, targets: string[]): HostFacts {
+  const g = structuredClone(f);
+  for (const d of g.disks) if (targets.includes(d.name)) Object.assign(d, { vg: 'altinst_rootvg', state: 'active', active: true, free: false });
+  g.altRootvg = { ...g.altRootvg, state: 'phase1', vg: 'altinst_rootvg', disks: [...targets], bootDisk: targets[0]!, mountedAt: ['/alt_inst'], variedOn: true, problem: null, madeBy: null, decidedBy: null };
+  return g;
+}
+
+/**
+ * The previous altdisk run on these disks ran phase 3 to its end and then failed at the boot-list
+ * step: the same request again only has the boot list left to do.
+ */
+function bootlistLeftOver(f: HostFacts, argv: string[]): boolean {
+  const run = f.lastRun;
+  if (!run || run.outcome.kind !== 'finished' || !run.outcome.failed) return false;
+  const failed = run.outcome.failed.argv;
+  return sameDisks(run.record.disks, f.altRootvg.disks) && failed.join('\0') === argv.join('\0');
+}
+
+/** The last altdisk run finished `argv` (set the boot list its first run failed at): the same request again is done. */
+function finishedEarlier(f: HostFacts, argv: string[]): boolean {
+  const run = f.lastRun;
+  return !!run && run.outcome.kind === 'finished' && !run.outcome.failed && (run.record.completes ?? []).join('\0') === argv.join('\0') && argv.length > 0;
+}
+
+export function planContinuation(c: Continuation, facts: HostFacts, ctx: PlanContext = REAL_RUN): Plan {
+  let f = facts;
+  let alt = f.altRootvg;
+  refuseWhileInProgress(f, `phase ${c.phase}`);
+  const assumed: string[] = [];
+  if (alt.state === 'none' && ctx.checkMode && c.targets && c.targets.every((t) => f.disks.find((d) => d.name === t)?.free)) {
+    // Class 5: in check mode, phase 1 of an earlier task made nothing yet; predict from the copy it would make.
+    f = assumePhase1(f, c.targets);
+    alt = f.altRootvg;
+    assumed.push(
+      `check mode: there is no altinst_rootvg yet; this prediction assumes that an earlier task of this run makes one on ${c.targets.join(' ')} with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install, phase: "1" or "12"). A real run fails unless one does.`,
+    );
+  }
   if (alt.state === 'none') {
     fail(`there is no altinst_rootvg on this host, so phase ${c.phase} has nothing to continue: start with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install with phase: "1" or "12")`);
   }
   if (c.targets && !sameDisks(c.targets, alt.disks)) {
     fail(`targets: altinst_rootvg is on ${alt.disks.join(' ')}, not on ${c.targets.join(' ')}`);
+  }
+  if (alt.state === 'incomplete') {
+    fail(
+      `${describeAltinst(f)}: phase ${c.phase} does not continue a half-made copy (it would install into, or boot, a copy that is not whole). Remove it with altdisk.aix.cleanup and start again with phase 1, or rerun altdisk.aix.clone (or mksysb_install) with force: true.`,
+      { altinst_state: alt.state, targets: alt.disks },
+    );
   }
   if (alt.state === 'awake') {
     fail(`${describeAltinst(f)} cannot go through phase ${c.phase}: a woken-up volume group is put back to sleep with alt_rootvg_op -S before it can boot`);
@@ -48,17 +91,42 @@ export function planContinuation(c: Continuation, f: HostFacts): Plan {
     fail(`${describeAltinst(f)}: its logical volumes are not in the ODM, so no phase can run on it. Remove it (altdisk.aix.cleanup) and clone again.`);
   }
   if (alt.state === 'complete') {
-    if (c.phase === '3') {
+    const boot = alt.bootDisk ?? alt.disks[0]!;
+    const again = continuationArgv(c, f, originOf(f), { ...c.flags, targets: alt.disks, phase: c.phase });
+    if (!c.flags.noBootlist && f.bootlists.normal[0]?.device !== boot && bootlistLeftOver(f, again)) {
+      // Phase 3 ran to its end in the previous run, which then failed setting the boot list: only that is left.
+      const predicted = summarize(f);
+      predicted.bootlist.normal = [boot];
+      return {
+        commands: [{ argv: aixCommand('bootlist', '-m', 'normal', boot), why: `set the normal boot list to ${boot}, the step the previous run of phase ${c.phase} failed at`, done: `set the normal boot list to ${boot}` }],
+        msg: `phase ${c.phase} had run to the end of phase 3 in the previous run, which failed at the boot-list step: the normal boot list is set to ${boot}`,
+        warnings: c.flags.reboot ? [`reboot: the previous run did not reboot after its failure, and this one does not either: reboot when ready (shutdown -Fr)`] : [],
+        predicted,
+        result: { targets: alt.disks },
+        completes: again,
+      };
+    }
+    if (c.phase === '3' || bootlistLeftOver(f, again) || finishedEarlier(f, again)) {
       return { commands: [], msg: `altinst_rootvg on ${alt.disks.join(' ')} is already complete: phase 3 has nothing to do`, warnings: [], predicted: summarize(f), result: { targets: alt.disks } };
     }
     fail(`altinst_rootvg on ${alt.disks.join(' ')} is complete (phase 3 done): phase 2 can no longer run on it. To change it, ${changeCompleteAdvice(f, alt.bootDisk ?? alt.disks[0]!)}.`);
   }
 
-  const origin = originOf(f);
+  const { argv, warnings } = continuationCommand(c, f, originOf(f), { ...c.flags, targets: alt.disks, phase: c.phase }, assumed.length > 0);
+  const predicted = c.phase === '2' ? summarize(f) : predictPhase3(summarize(f), f, !c.flags.noBootlist, c.flags.reboot === true);
+  return {
+    commands: [{ argv, why: `phase ${c.phase} on altinst_rootvg (${alt.disks.join(' ')})` }],
+    msg: `phase ${c.phase} run on altinst_rootvg (${alt.disks.join(' ')})`,
+    warnings: [...assumed, ...warnings],
+    predicted,
+    result: { targets: alt.disks, cmd: argv },
+  };
+}
+
+/** The command that continues the copy: the one that made it (clone, or the mksysb install of its image). */
+function continuationCommand(c: Continuation, f: HostFacts, origin: Origin, flags: AltDiskFlags, assumed: boolean): { argv: string[]; warnings: string[] } {
   const wantsInstallp = INSTALLP.some((k) => c.flags[k] !== undefined);
-  const flags: AltDiskFlags = { ...c.flags, targets: alt.disks, phase: c.phase };
   const warnings: string[] = [];
-  let argv: string[];
   if (origin.kind === 'mksysb' || c.source) {
     if (wantsInstallp) {
       fail('bundle, fix_bundle, fixes, filesets, installp_flags and images_location apply to clones only: phase 2 of a mksysb install runs the script, resolv_conf and the NIM files');
@@ -67,20 +135,20 @@ export function planContinuation(c: Continuation, f: HostFacts): Plan {
     if (!source) {
       fail('cannot tell which mksysb image made altinst_rootvg (its alt_disk_inst.log record names none): continue it with altdisk.aix.mksysb_install giving source and phase');
     }
-    flags.source = source;
-    argv = c.legacy ? altDiskInstallArgv('mksysb', flags) : altDiskMksysbArgv(flags);
-  } else {
-    if (origin.kind === 'unknown') {
-      warnings.push('/var/adm/ras/alt_disk_inst.log does not say which command made altinst_rootvg: continuing it as a clone');
-    }
-    argv = c.legacy ? altDiskInstallArgv('clone', flags) : altDiskCopyArgv(flags);
+    const withSource = { ...flags, source };
+    return { argv: c.legacy ? altDiskInstallArgv('mksysb', withSource) : altDiskMksysbArgv(withSource), warnings };
   }
-  const predicted = c.phase === '2' ? summarize(f) : predictPhase3(summarize(f), f, !c.flags.noBootlist, c.flags.reboot === true);
-  return {
-    commands: [{ argv, why: `phase ${c.phase} on altinst_rootvg (${alt.disks.join(' ')})` }],
-    msg: `phase ${c.phase} run on altinst_rootvg (${alt.disks.join(' ')})`,
-    warnings,
-    predicted,
-    result: { targets: alt.disks, cmd: argv },
-  };
+  if (origin.kind === 'unknown' && !assumed) {
+    warnings.push('/var/adm/ras/alt_disk_inst.log does not say which command made altinst_rootvg: continuing it as a clone');
+  }
+  return { argv: c.legacy ? altDiskInstallArgv('clone', flags) : altDiskCopyArgv(flags), warnings };
+}
+
+/** The argv this continuation would run (to compare with the run that failed before). */
+function continuationArgv(c: Continuation, f: HostFacts, origin: Origin, flags: AltDiskFlags): string[] {
+  try {
+    return continuationCommand(c, f, origin, flags, false).argv;
+  } catch {
+    return [];
+  }
 }

@@ -7,7 +7,7 @@ import { bootlistResult } from './bootlist.js';
 
 export function exportFacts(f: HostFacts, health: string[]): Record<string, unknown> {
   const need = rootvgSizeNeed(f.rootvg);
-  const exported = (d: DiskFacts) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable, rootvg_copy: d.rootvgCopy });
+  const exported = (d: DiskFacts) => ({ name: d.name, pvid: d.pvid, vg: d.vg, active: d.active, size_mb: d.sizeMb, free: d.free, bootable: d.bootable, rootvg_copy: d.rootvgCopy, available: d.unavailable === null, exported_vg: d.exportedVg ? { lvs: d.exportedVg.lvs } : null });
   const disks = f.disks.map(exported);
   const free = f.disks
     .filter(isCloneCandidate)
@@ -37,8 +37,11 @@ export function exportFacts(f: HostFacts, health: string[]): Record<string, unkn
       disks: f.altRootvg.disks,
       boot_disk: f.altRootvg.bootDisk,
       mounted_at: f.altRootvg.mountedAt,
+      varied_on: f.altRootvg.variedOn,
+      problem: f.altRootvg.problem,
       made_by: f.altRootvg.decidedBy?.commandLine ?? null,
     },
+    operations: f.operations.map((o) => ({ pid: o.pid, command: o.command, by: o.by })),
     old_rootvg: f.oldRootvg ? { disks: f.oldRootvg.disks, boot_disk: f.oldRootvg.bootDisk } : null,
     bootlist: bootlistResult(f),
     filesets: { 'bos.alt_disk_install.rte': f.altDiskFilesets.rte, 'bos.alt_disk_install.boot_images': f.altDiskFilesets.bootImages },

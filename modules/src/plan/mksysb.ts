@@ -3,13 +3,14 @@ import type { LsmksysbAnswer } from '../facts/parse/lsmksysb.js';
 import type { ParamsOf } from '../schema/types.js';
 import type { mksysbInstallSpec } from '../specs/mksysb_install.js';
 import type { PathProbe } from '../runtime/probe.js';
-import type { Plan, PlannedCommand } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext, type PlannedCommand } from './types.js';
 import { flagValue } from '../facts/parse/alt-disk-log.js';
 import { altDiskInstallArgv, altDiskMksysbArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
 import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { planContinuation } from './continuation.js';
 import { summarize } from './summary.js';
+import { guardBootlist } from './boot-guard.js';
 
 export type MksysbParams = ParamsOf<typeof mksysbInstallSpec>;
 
@@ -116,7 +117,7 @@ function checkLevels(p: MksysbParams, f: HostFacts, image: Extract<LsmksysbAnswe
   return { vrm, level };
 }
 
-export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProbe, ctx: MksysbContext): Plan {
+export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProbe, ctx: MksysbContext, pctx: PlanContext = REAL_RUN): Plan {
   const legacy = useLegacy(f, p.command, 'alt_disk_mksysb');
   if (legacy) {
     const unsupported = MODERN_ONLY.filter(([k]) => p[k] !== undefined && p[k] !== false).map(([k, flag]) => `${String(k)} (${flag})`);
@@ -136,7 +137,7 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
     probe,
   );
   if (p.phase === '2' || p.phase === '3' || p.phase === '23') {
-    return planContinuation({ phase: p.phase, targets: p.targets, legacy, source: p.source, flags: flagsOf(p, p.targets) }, f);
+    return planContinuation({ phase: p.phase, targets: p.targets, legacy, source: p.source, flags: flagsOf(p, p.targets) }, f, pctx);
   }
   const image = ctx.image;
   const warnings: string[] = [];
@@ -154,7 +155,7 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
 
   const record = f.altRootvg.madeBy;
   const madeFrom = record ? (flagValue(record.words, 'm') ?? (record.program === 'alt_disk_install' ? flagValue(record.words, 'd') : null)) : null;
-  const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: madeFrom === null || madeFrom === p.source, what: 'mksysb install' });
+  const existing = decideExisting(f, { targets: p.targets, phase: p.phase, force: p.force, sameOrigin: madeFrom === null || madeFrom === p.source, what: 'mksysb install' }, pctx);
   if ('done' in existing) return { ...existing.done, result: { ...existing.done.result, image_level: level } };
   const freeing = existing.freeing;
 
@@ -167,15 +168,20 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
   }
 
   const commands: PlannedCommand[] = [];
+  // Never overwrite or remove what the normal boot list starts: the boot list goes back to the running rootvg first.
+  const guard = guardBootlist(f, [...new Set([...freeing, ...p.targets])], freeing.length ? 'frees or overwrites' : 'overwrites');
+  if (guard) commands.push(guard.command);
   if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before the mksysb install`));
   const flags = flagsOf(p, p.targets, legacy && vrm ? { mksysbLevel: p.mksysb_level ?? vrm } : {});
   const argv = legacy ? altDiskInstallArgv('mksysb', flags) : altDiskMksysbArgv(flags);
   commands.push({ argv, why: `install ${p.source} on ${p.targets.join(' ')}` });
+  const now = summarize(f);
+  if (guard) now.bootlist.normal = [...guard.list];
   return {
     commands,
-    msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}mksysb ${p.source} (${level}) installed on ${p.targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}`,
+    msg: `${freeing.length ? `altinst_rootvg on ${freeing.join(' ')} removed, then ` : ''}mksysb ${p.source} (${level}) installed on ${p.targets.join(' ')}${p.phase === 'all' ? '' : ` (phase ${p.phase})`}${guard ? `; ${guard.note}` : ''}`,
     warnings,
-    predicted: predictNewAltinst(summarize(f), f, { targets: p.targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot }),
-    result: { targets: p.targets, cmd: argv, image_level: level },
+    predicted: predictNewAltinst(now, f, { targets: p.targets, freeing, phase: p.phase, bootlist: p.bootlist, reboot: p.reboot }),
+    result: { targets: p.targets, cmd: argv, image_level: level, ...(guard ? { bootlist_set_to: guard.list } : {}) },
   };
 }

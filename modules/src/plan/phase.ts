@@ -2,16 +2,16 @@ import type { HostFacts } from '../facts/types.js';
 import type { ParamsOf } from '../schema/types.js';
 import type { phaseSpec } from '../specs/phase.js';
 import type { PathProbe } from '../runtime/probe.js';
-import type { Plan } from './types.js';
-import { checkPaths, requireFileset } from './checks.js';
+import { REAL_RUN, type Plan, type PlanContext } from './types.js';
+import { checkPaths, requireFileset, withWarnings } from './checks.js';
 import { planContinuation } from './continuation.js';
 import { phase2Flags } from './argv.js';
 
 export type PhaseParams = ParamsOf<typeof phaseSpec>;
 
-export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe): Plan {
+export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe, ctx: PlanContext = REAL_RUN): Plan {
   requireFileset(f, 'rte', `phase ${p.phase}`);
-  checkPaths(
+  const pathWarnings = checkPaths(
     [
       { option: 'script', value: p.script, kind: 'file', executable: true },
       { option: 'resolv_conf', value: p.resolv_conf, kind: 'file' },
@@ -20,8 +20,9 @@ export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe): Plan 
       { option: 'images_location', value: p.images_location, kind: 'dir_or_device' },
     ],
     probe,
+    ctx.checkMode,
   );
-  return planContinuation(
+  const plan = planContinuation(
     {
       phase: p.phase,
       targets: p.targets,
@@ -36,5 +37,7 @@ export function planPhase(p: PhaseParams, f: HostFacts, probe: PathProbe): Plan 
       },
     },
     f,
+    ctx,
   );
+  return withWarnings(plan, pathWarnings);
 }

@@ -33,7 +33,8 @@ function embedded(): string | null {
   return line.startsWith('{') ? line : null;
 }
 
-function parseText(text: string, where: string): Record<string, unknown> {
+/** The arguments in a text (JSON, or key=value words), as the module reads them from stdin or a file. */
+export function parseText(text: string, where: string): Record<string, unknown> {
   if (text.length > MAX_ARGS_BYTES) throw tooLarge(where, text.length);
   const t = text.trim();
   if (t === '') return {};
@@ -54,7 +55,15 @@ function parseText(text: string, where: string): Record<string, unknown> {
   }
 }
 
-export function readRawArgs(argv: string[] = process.argv): RawArgs {
+/** Where a module reads from besides argv: standard input (tests read the same way in process). */
+export interface ArgsInput {
+  stdinIsTerminal(): boolean;
+  readStdin(): string;
+}
+
+const PROCESS_INPUT: ArgsInput = { stdinIsTerminal: () => isatty(0), readStdin: () => readStdinToEnd() };
+
+export function readRawArgs(argv: string[] = process.argv, input: ArgsInput = PROCESS_INPUT): RawArgs {
   const inline = embedded();
   if (inline !== null) return { values: parseText(inline, 'the module'), source: 'ansible-embedded' };
   const rest = argv.slice(2);
@@ -80,8 +89,8 @@ export function readRawArgs(argv: string[] = process.argv): RawArgs {
       throw new ArgsError(`the command-line arguments: ${(e as Error).message}`);
     }
   }
-  if (isatty(0)) return { values: {}, source: 'none' };
-  const text = readStdinToEnd();
+  if (input.stdinIsTerminal()) return { values: {}, source: 'none' };
+  const text = input.readStdin();
   return { values: parseText(text, 'standard input'), source: text.trim() ? 'stdin' : 'none' };
 }
 

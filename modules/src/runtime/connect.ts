@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommandResult, HostAccess, RunOptions } from './host-access.js';
 import { ModuleFailure } from './failure.js';
@@ -53,6 +54,7 @@ async function runFile(file: string, argv: string[], options: RunOptions, extraE
     env: { ...COMMAND_ENV, ...extraEnv, ...(options.env ?? {}) },
     extendEnv: true,
   });
+  if (sub.pid !== undefined) options.onSpawn?.(sub.pid);
   if (options.onLine) {
     const out = splitLines(options.onLine, 'stdout');
     const err = splitLines(options.onLine, 'stderr');
@@ -62,9 +64,19 @@ async function runFile(file: string, argv: string[], options: RunOptions, extraE
     sub.stderr?.on('end', () => err.end());
   }
   const r = await sub;
-  const rc = typeof r.exitCode === 'number' ? r.exitCode : r.signal ? 128 + (r.signal === 'SIGKILL' ? 9 : 15) : 1;
+  const rc = typeof r.exitCode === 'number' ? r.exitCode : r.signal ? 128 + (os.constants.signals[r.signal as NodeJS.Signals] ?? 15) : 1;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return { argv, rc, stdout: text(r.stdout), stderr: text(r.stderr) || (r.failed && r.exitCode === undefined ? String(r.message ?? '') : '') };
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function simulatedHost(dir: string): HostAccess {
@@ -92,6 +104,8 @@ export function simulatedHost(dir: string): HostAccess {
         return null;
       }
     },
+    localPath: (aixPath) => path.join(abs, 'root', aixPath),
+    processAlive,
   };
 }
 
@@ -109,6 +123,8 @@ export function aixHost(): HostAccess {
         return null;
       }
     },
+    localPath: (aixPath) => aixPath,
+    processAlive,
   };
 }
 

@@ -14,10 +14,30 @@ export interface Execution {
   failed: Executed | null;
 }
 
-export async function execute(host: HostAccess, commands: PlannedCommand[], stream = true): Promise<Execution> {
+/** What the shell around the executor learns as commands start and end (the run record, signals). */
+export interface ExecutionHooks {
+  starting?(c: PlannedCommand): void;
+  spawned?(pid: number): void;
+  ended?(rc: number, stderr: string): void;
+  /** Each line of the command's standard output, as it comes. */
+  line?(line: string): void;
+  /** true once the task was interrupted: no further command starts. */
+  stopped?(): boolean;
+}
+
+export async function execute(host: HostAccess, commands: PlannedCommand[], hooks: ExecutionHooks = {}, stream = true): Promise<Execution> {
   const ran: Executed[] = [];
   for (const c of commands) {
-    const r = await host.run(c.argv, stream ? { onLine: (_s, line) => void process.stderr.write(line + '\n') } : {});
+    if (hooks.stopped?.()) break;
+    hooks.starting?.(c);
+    const r = await host.run(c.argv, {
+      onLine: (s, line) => {
+        if (stream) process.stderr.write(line + '\n');
+        if (s === 'stdout') hooks.line?.(line);
+      },
+      onSpawn: (pid) => hooks.spawned?.(pid),
+    });
+    hooks.ended?.(r.rc, r.stderr);
     const done = { ...r, why: c.why };
     ran.push(done);
     if (r.rc !== 0) return { ran, failed: done };

@@ -3,9 +3,10 @@ import type { Validator } from '../schema/validator.js';
 import { coerceParams, toBool, withDefaults } from '../schema/coerce.js';
 import { explainErrors } from '../schema/errors.js';
 import { boundParams, capErrors } from '../schema/bounds.js';
-import { ArgsError, readRawArgs } from './args.js';
+import { ArgsError, readRawArgs, type RawArgs } from './args.js';
 import { emitResult } from './output.js';
 import { ModuleFailure } from './failure.js';
+import { installInterruptHandlers } from './interrupt.js';
 
 // The protocol every module shares: read the arguments, separate Ansible's internal keys, validate
 // against the spec (nothing touches the host before the arguments are right), run, and answer with
@@ -89,6 +90,30 @@ export function validateParams<S extends ModuleSpec>(spec: S, validate: Validato
   return { params: withDefaults(spec, params) as ParamsOf<S> };
 }
 
+export type Admission<S extends ModuleSpec> = { answer: ModuleResult } | { params: ParamsOf<S>; ctx: ModuleContext };
+
+/**
+ * Everything before a module may touch the host: read the arguments, separate Ansible's keys,
+ * check mode, validation. The answer of a refusal is exactly what the module prints. The tests
+ * run thousands of bad inputs through this entry in process (and a sample through the bundles).
+ */
+export function admit<S extends ModuleSpec>(spec: S, validate: Validator, read: () => RawArgs): Admission<S> {
+  let raw: RawArgs;
+  try {
+    raw = read();
+  } catch (e) {
+    if (e instanceof ArgsError) return { answer: failure(`${spec.name}: ${e.message}`) };
+    throw e;
+  }
+  const { params: given, internal } = split(raw.values);
+  const check = checkModeOf(internal);
+  if ('error' in check) return { answer: failure(`${spec.name}: ${check.error}`) };
+  const ctx = contextOf(spec, internal, raw.source === 'ansible-embedded' || raw.source === 'args-file', check.checkMode);
+  const checked = validateParams(spec, validate, given);
+  if ('errors' in checked) return { answer: failure(`${spec.name}: invalid arguments: ${checked.errors.join('; ')}`, { invalid_arguments: checked.errors }) };
+  return { params: checked.params, ctx };
+}
+
 export function runModule<S extends ModuleSpec>(spec: S, validate: Validator, main: ModuleMain<S>): void {
   const crash = (e: unknown) => {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -96,31 +121,23 @@ export function runModule<S extends ModuleSpec>(spec: S, validate: Validator, ma
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Until a task takes over the signals (runtime/planned.ts), nothing has been changed.
+  installInterruptHandlers((sig) =>
+    emitResult(failure(`${spec.name}: interrupted by ${sig} before it changed anything on the host: nothing was run. Run the task again when you are ready.`, { interrupted: sig })),
+  );
 
   void (async () => {
-    let raw;
-    try {
-      raw = readRawArgs();
-    } catch (e) {
-      if (e instanceof ArgsError) return emitResult(failure(`${spec.name}: ${e.message}`));
-      throw e;
-    }
-    const { params: given, internal } = split(raw.values);
-    const check = checkModeOf(internal);
-    if ('error' in check) return emitResult(failure(`${spec.name}: ${check.error}`));
-    const ctx = contextOf(spec, internal, raw.source === 'ansible-embedded' || raw.source === 'args-file', check.checkMode);
-    const checked = validateParams(spec, validate, given);
-    if ('errors' in checked) {
-      return emitResult(failure(`${spec.name}: invalid arguments: ${checked.errors.join('; ')}`, { invalid_arguments: checked.errors }));
-    }
+    const admitted = admit(spec, validate, () => readRawArgs());
+    if ('answer' in admitted) return emitResult(admitted.answer);
+    const { params, ctx } = admitted;
     let result: ModuleResult;
     try {
-      result = await main(checked.params, ctx);
+      result = await main(params, ctx);
     } catch (e) {
       if (!(e instanceof ModuleFailure)) throw e;
       result = failure(e.message, e.extra);
     }
-    if (!ctx.noLog) result.invocation = { module_args: checked.params };
+    if (!ctx.noLog) result.invocation = { module_args: params };
     emitResult(sanitize(result));
   })().catch(crash);
 }
