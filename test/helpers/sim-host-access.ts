@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommandResult, HostAccess, RunOptions } from '../../modules/src/runtime/host-access.js';
+import { processAlive } from '../../modules/src/runtime/connect.js';
 
 // Test-only HostAccess for a simulated host folder: "/usr/sbin/lsvg" runs <dir>/bin/lsvg (the real
 // simulated command), "/etc/filesystems" reads <dir>/root/etc/filesystems. Every argv it ran is
@@ -57,14 +58,7 @@ export function simHostAccess(dir: string): SimHostAccess {
       });
     },
     localPath: (aixPath: string) => path.join(dir, 'root', aixPath.replace(/^\/+/, '')),
-    processAlive(pid: number): boolean {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
+    processAlive,
     async readFile(aixPath: string): Promise<string | null> {
       try {
         return await fs.promises.readFile(path.join(dir, 'root', aixPath.replace(/^\/+/, '')), 'utf8');

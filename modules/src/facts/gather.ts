@@ -336,6 +336,12 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
   const operations: OperationFacts[] = [...(holder ? [{ pid: holder.pid, command: `altdisk ${holder.what}`, by: 'altdisk' as const }] : []), ...running];
   const rootvgPvids = lspv.filter((r) => r.vg === 'rootvg' && r.pvid !== null).map((r) => r.pvid!);
   const lastRun = currentRun(host, recordText, rootvgPvids, logText);
+  // A recorded run whose AIX command still runs although its task is gone (killed alone: the command
+  // goes on until its next line finds no reader): in progress, whatever ps can tell.
+  const stillRunning = lastRun?.outcome.kind === 'running' ? lastRun.outcome.command : null;
+  if (stillRunning && !holder && stillRunning.pid !== null && !operations.some((o) => o.pid === stillRunning.pid)) {
+    operations.push({ pid: stillRunning.pid, command: stillRunning.argv.join(' '), by: 'altdisk' });
+  }
   const goneReason = (name: string): string | null => {
     const status = diskStatus[name];
     return status !== undefined && status !== 'Available' ? `lsdev -Cc disk shows it ${status}` : null;

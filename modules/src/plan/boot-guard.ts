@@ -20,6 +20,9 @@ export interface BootGuard {
 /** The step that keeps the next reboot on the running rootvg, or null when the boot list names none of `touched`. */
 export function guardBootlist(f: HostFacts, touched: readonly string[], verb: 'frees' | 'overwrites' | 'frees or overwrites'): BootGuard | null {
   const named = [...new Set(f.bootlists.normal.map((e) => e.device).filter((d): d is string => d !== null && touched.includes(d)))];
+  // A disk that is gone shows as "-" in bootlist -o: a "-" entry is one of the touched disks that are gone.
+  const gone = touched.filter((d) => f.disks.find((x) => x.name === d)?.unavailable);
+  if (gone.length && f.bootlists.normal.some((e) => e.device === null)) named.push(...gone.filter((d) => !named.includes(d)));
   if (named.length === 0) return null;
   const list = f.rootvg.bootDisks.filter((d) => !f.disks.find((x) => x.name === d)?.unavailable);
   if (list.length === 0) {

@@ -69,13 +69,20 @@ async function runFile(file: string, argv: string[], options: RunOptions, extraE
   return { argv, rc, stdout: text(r.stdout), stderr: text(r.stderr) || (r.failed && r.exitCode === undefined ? String(r.message ?? '') : '') };
 }
 
-function processAlive(pid: number): boolean {
+/** A process that still runs: it answers kill(pid, 0) and is not a zombie (Linux /proc shows Z; AIX has no such file). */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
   }
 }
 

@@ -53,12 +53,17 @@ export class RunRecorder {
     this.save();
   }
 
-  /** The stage its output reached: saved when it moves on (a handful of writes per command). */
+  /**
+   * The stage its output reached, saved when it moves on (a handful of writes per command). Not
+   * while the copy runs: the record lives in the rootvg being copied, and a file replaced under
+   * the backup of rootvg is one the backup may trip over ('copying' proves nothing 'starting'
+   * does not: neither is a whole copy).
+   */
   commandStage(stage: BuildStage): void {
     const c = this.record.commands[this.record.commands.length - 1];
     if (!c || c.stage === stage) return;
     c.stage = stage;
-    this.save();
+    if (stage !== 'copying') this.save();
   }
 
   commandSpawned(pid: number): void {
