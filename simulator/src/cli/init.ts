@@ -92,7 +92,7 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
   const abs = path.resolve(dir);
   if (fs.existsSync(path.join(abs, 'state.json'))) {
     if (!force) throw new Error(`aixsim: ${abs} already holds a simulated host; add --force to replace it`);
-    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'root', 'alt_inst', 'calls.log', 'console.log']) {
+    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'root', 'alt_inst', 'run', 'calls.log', 'console.log']) {
       fs.rmSync(path.join(abs, sub), { recursive: true, force: true });
     }
   }
