@@ -5,6 +5,7 @@ import { readState, updateState } from '../state/store.js';
 import { stderr, stdout } from './output.js';
 import { selfIdentity } from './procs.js';
 import { claimFaults, fireFault, releaseFaults, type FaultOwner } from './faults.js';
+import { sleepSync } from './sleep.js';
 
 // What a simulated command gets: its arguments, the host, and output that goes out as it is
 // produced (so long transcripts stream into a terminal, the CLI or the editor).
@@ -44,9 +45,6 @@ export function speedOf(state: HostState, env: NodeJS.ProcessEnv): number {
   return state.speed;
 }
 
-function sleepSync(ms: number): void {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 export function faultOwner(ctx: Pick<CommandContext, 'invoked'>): FaultOwner {
   return { ...selfIdentity(), command: ctx.invoked };

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { sleepSync } from './sleep.js';
 
 // How a simulated command writes: straight to file descriptors 1 and 2, synchronously, the way a
 // ksh script's echo does. A command runs synchronously (its pauses block), so Node's stream 'error'
@@ -17,9 +18,6 @@ export function onSigpipe(hook: (signal: 'SIGPIPE') => void): void {
   beforeDeath = hook;
 }
 
-function sleepMs(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** Die of SIGPIPE for real: Node ignores the signal, and adding then removing a listener restores its default action. */
 export function dieOfSigpipe(): never {
@@ -47,7 +45,7 @@ export function writeFd(fd: 1 | 2, text: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
-        sleepMs(Math.min(50, 1 + waited++));
+        sleepSync(Math.min(50, 1 + waited++));
         continue;
       }
       if (code === 'EPIPE') dieOfSigpipe();

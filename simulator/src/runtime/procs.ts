@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sleepSync } from './sleep.js';
 
 // The simulated host's process table: every simulated command registers itself in <host>/run/<pid>.json
 // while it runs, so the host's ps can list what runs on it (and only that), `aixsim show` can tell
@@ -117,9 +118,6 @@ export function liveProcesses(dir: string): ProcEntry[] {
   return out.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.pid - b.pid));
 }
 
-function sleepMs(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** A reboot ends every process of the host (but the caller): SIGKILL, then wait until they are gone. */
 export function killHostProcesses(dir: string): number[] {
@@ -132,7 +130,7 @@ export function killHostProcesses(dir: string): number[] {
     }
   }
   const deadline = Date.now() + 5000;
-  while (victims.some((v) => processAlive(v.pid, v.start)) && Date.now() < deadline) sleepMs(10);
+  while (victims.some((v) => processAlive(v.pid, v.start)) && Date.now() < deadline) sleepSync(10);
   for (const v of victims) fs.rmSync(path.join(runDir(dir), `${v.pid}.json`), { force: true });
   return victims.map((v) => v.pid);
 }

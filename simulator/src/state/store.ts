@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostState } from './types.js';
 import { processAlive } from '../runtime/procs.js';
+import { sleepSync } from '../runtime/sleep.js';
 
 // Every simulated command is its own process and several may run at once (a test reading lspv
 // while a clone runs), so state changes go through a lock file, and writes go to a temporary file
@@ -38,9 +39,6 @@ export function writeState(dir: string, state: HostState): void {
   fs.renameSync(tmp, target);
 }
 
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 function acquireLock(dir: string): string {
   const lock = path.join(dir, 'state.lock');
