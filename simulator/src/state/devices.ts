@@ -5,18 +5,20 @@ import type { Generation } from './types.js';
 // a realistic system [U: classes, types, locations and descriptions of a POWER LPAR with virtual I/O
 // and FC disks (5.3+), and of a PCI SCSI machine (4.3), from memory; sys0's attributes likewise].
 
-export interface DeviceSpec {
+/** The customized-device ODM fields lsdev and lsattr print. */
+export type DeviceSpec = {
   name: string;
-  status: 'Available' | 'Defined';
+  /** [I §16] Available, or Defined (a disk that is gone). */
+  status: string;
   location: string;
   description: string;
   class: string;
   subclass: string;
   type: string;
   parent: string;
-}
+};
 
-const d = (name: string, status: DeviceSpec['status'], location: string, description: string, cls: string, subclass: string, type: string, parent: string): DeviceSpec => ({
+const d = (name: string, status: 'Available' | 'Defined', location: string, description: string, cls: string, subclass: string, type: string, parent: string): DeviceSpec => ({
   name,
   status,
   location,
