@@ -149,11 +149,12 @@ function operationOf(state: HostState): ShowOperation | null {
 function copyState(state: HostState, vgda: Vgda, odm: OdmVg | undefined, op: ShowOperation | null): CopyState {
   const build = vgda.build;
   const altNames = vgda.lvs.some((lv) => lv.name.startsWith('alt_'));
+  // Removed from the system (its build record still says how far phase 1 got).
+  if (!odm) return 'removed';
   if (build && build.step !== 'complete') {
     const writer = op?.alive === true && op.pid === build.pid;
     return writer ? 'phase1-in-progress' : 'phase1-broken';
   }
-  if (!odm) return 'removed';
   if (odm.alt) {
     if (odm.alt.phase === 1 || odm.alt.awake) {
       if (!altNames) return op?.alive ? 'phase3-in-progress' : 'phase3-broken';
