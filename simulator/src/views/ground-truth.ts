@@ -146,15 +146,12 @@ function operationOf(state: HostState): ShowOperation | null {
   return { command: b.command, args: b.args ?? [], pid: b.pid, since: b.since, alive: processAlive(b.pid, b.start ?? null) };
 }
 
-function copyState(state: HostState, vgda: Vgda, odm: OdmVg | undefined, op: ShowOperation | null): CopyState {
+function copyState(vgda: Vgda, odm: OdmVg | undefined, op: ShowOperation | null): CopyState {
   const build = vgda.build;
   const altNames = vgda.lvs.some((lv) => lv.name.startsWith('alt_'));
   // Removed from the system (its build record still says how far phase 1 got).
   if (!odm) return 'removed';
-  if (build && build.step !== 'complete') {
-    const writer = op?.alive === true && op.pid === build.pid;
-    return writer ? 'phase1-in-progress' : 'phase1-broken';
-  }
+  if (build && build.step !== 'complete') return processAlive(build.pid, build.start) ? 'phase1-in-progress' : 'phase1-broken';
   if (odm.alt) {
     if (odm.alt.phase === 1 || odm.alt.awake) {
       if (!altNames) return op?.alive ? 'phase3-in-progress' : 'phase3-broken';
@@ -176,10 +173,11 @@ function copyBoot(dir: string, state: HostState, vgda: Vgda): ShowBoot {
   return stop ? { ok: false, led: stop.led, reason: stop.reason } : { ok: true, led: null, reason: null };
 }
 
+/** Is the live alt-disk operation working on this copy? Its writer, or any operation on an alternate rootvg. */
 function involves(op: ShowOperation | null, build: VgBuild | null | undefined, odm: OdmVg | undefined): boolean {
   if (!op?.alive) return false;
-  if (build && build.pid === op.pid) return true;
-  return odm?.name === 'altinst_rootvg' || (odm?.alt !== null && odm?.alt !== undefined);
+  if (build && build.pid === op.pid && processAlive(build.pid, build.start)) return true;
+  return odm?.alt !== null && odm?.alt !== undefined;
 }
 
 export function showHost(dir: string, state: HostState): ShowJson {
@@ -198,7 +196,7 @@ export function showHost(dir: string, state: HostState): ShowJson {
       name: odm?.name ?? null,
       disks: disks.map((d) => d.name),
       bootDisk: disks.find((d) => d.bootRecord !== null)?.name ?? null,
-      state: copyState(state, vgda, odm, op),
+      state: copyState(vgda, odm, op),
       level: levelText(state, vgda),
       origin: odm?.alt?.origin ?? vgda.build?.command ?? (vgda.everSystemRootvg ? 'rootvg' : 'unknown'),
       wasSystemRootvg: vgda.everSystemRootvg,
