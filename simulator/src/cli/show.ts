@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readState } from '../state/store.js';
-import { showHost, showText } from '../views/ground-truth.js';
+import { showHost } from '../views/ground-truth.js';
+import { showText } from '../views/ground-truth-text.js';
 import { checkKnown, flag, parseCli } from './args.js';
 
 /** `aixsim show <dir> [--json]`: the ground truth of a simulated host (views/ground-truth.ts). */

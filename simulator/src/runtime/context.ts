@@ -28,7 +28,7 @@ export interface CommandContext {
   /** The operation reached `step` (on `disk`): the armed fault that fires, if one does (runtime/faults.ts). */
   takeFault(step: FaultStep, disk?: string): Fault | null;
   /** This command starts an operation that can reach these fault steps: it takes their armed faults. */
-  beginFaultScope(steps: readonly FaultStep[] | 'all', disk?: string): void;
+  beginFaultScope(steps: readonly FaultStep[], disk?: string): void;
   /** The operation ends: the faults it took and did not fire are cleared. */
   endFaultScope(): void;
   /** Absolute path of a file inside an OS image's folder. */
@@ -44,7 +44,6 @@ export function speedOf(state: HostState, env: NodeJS.ProcessEnv): number {
   if (fromEnv !== undefined && fromEnv !== '' && Number.isFinite(Number(fromEnv))) return Math.max(0, Number(fromEnv));
   return state.speed;
 }
-
 
 export function faultOwner(ctx: Pick<CommandContext, 'invoked'>): FaultOwner {
   return { ...selfIdentity(), command: ctx.invoked };

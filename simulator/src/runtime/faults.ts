@@ -48,12 +48,12 @@ export function expireOrphanedFaults(s: HostState): void {
 }
 
 /** The operation `me` starts: it takes the armed faults of the given steps. */
-export function claimFaults(s: HostState, me: FaultOwner, steps: readonly FaultStep[] | 'all', disk?: string): void {
+export function claimFaults(s: HostState, me: FaultOwner, steps: readonly FaultStep[], disk?: string): void {
   expireOrphanedFaults(s);
   for (const f of s.faults) {
     if (f.claim) continue;
     if (disk !== undefined && f.disk !== undefined && f.disk !== disk) continue;
-    if (steps !== 'all' && !steps.includes(f.step)) continue;
+    if (!steps.includes(f.step)) continue;
     if (f.during !== undefined && f.during !== me.command) continue;
     f.claim = { pid: me.pid, start: me.start, command: me.command, fired: false };
   }
