@@ -111,7 +111,9 @@ export function analyzeDocument(doc: DocumentInput, ws: WorkspaceView = {}, opts
     const steps = playSteps(ws, file, play).map((s): SequenceStep => ({ ...s, effect: effect(s.task, s.file) }));
     if (steps.length) sequenceRules(steps, raw);
   }
-  return { file, raw, views, playOf };
+  // A task cut by the lines blanked to read past a syntax error is incomplete: judge only its hazards.
+  const cut = (f: RawFinding) => f.code !== 'yaml' && !RULE_BY_CODE.has(f.code) && parsed.masked.some(([s, e]) => f.taskSpan && s <= f.taskSpan[1] + 1 && e >= f.taskSpan[0]);
+  return { file, raw: parsed.masked.length ? raw.filter((f) => !cut(f)) : raw, views, playOf };
 }
 
 function dedupe(raw: RawFinding[]): RawFinding[] {

@@ -25,5 +25,5 @@ export function closest(name: string, candidates: Iterable<string>): string | nu
       best = c;
     }
   }
-  return best !== null && bestD > 0 && bestD <= Math.max(1, Math.min(2, Math.floor(name.length / 3))) ? best : null;
+  return best !== null && bestD > 0 && bestD <= (name.length >= 5 ? 2 : 1) ? best : null;
 }

@@ -13,7 +13,7 @@ export interface SequenceStep extends Step {
 }
 
 function where(s: SequenceStep): string {
-  return s.local ? '' : ` (in ${s.file.path.slice(s.file.path.lastIndexOf('/') + 1)}, line ${s.file.lines.position(s.task.span[0]).line + 1})`;
+  return s.local ? '' : ` (in ${s.file.path.slice(s.file.path.lastIndexOf('/') + 1)}, line ${s.file.lines.position((s.task.module?.nameSpan ?? s.task.span)[0]).line + 1})`;
 }
 
 function describe(s: SequenceStep): string {

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Position, Range } from '../types.js';
 import type { RawFinding } from '../findings.js';
 
@@ -66,34 +66,102 @@ export interface ParsedYaml {
   docs: Document.Parsed[];
   /** Syntax errors and warnings, as findings with code 'yaml'. */
   syntax: RawFinding[];
+  /** Lines blanked out to read the rest of a broken document (offsets into text). */
+  masked: [number, number][];
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-export function parseYaml(text: string): ParsedYaml {
+function parse(text: string): { docs: Document.Parsed[]; counter: LineCounter } {
   const counter = new LineCounter();
   const docs = parseAllDocuments(text, YAML_OPTIONS(counter));
-  const lines = new LineIndex(text, counter.lineStarts.length ? counter.lineStarts : [0]);
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  const syntax: RawFinding[] = [];
-  for (const d of list) {
-    for (const [problems, severity] of [
-      [d.errors, 'error'],
-      [d.warnings, 'warning'],
-    ] as const) {
-      for (const e of problems) {
-        const start = e.pos[0];
-        let end = e.pos[1];
-        if (end <= start) {
-          // An empty span: mark the rest of the line, so the editor shows something.
-          const p = lines.position(start);
-          end = Math.max(start + 1, lines.offset({ line: p.line, character: Number.MAX_SAFE_INTEGER }));
-        }
-        syntax.push({ code: 'yaml', severity, message: `YAML: ${firstLine(e.message)}`, span: [start, end], fixes: [], suppressible: false });
+  return { docs: Array.isArray(docs) ? docs : [], counter };
+}
+
+/** An opening bracket or quote that the line does not close (the start of a broken flow value). */
+function opensSomething(line: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(line[i - 1]!)))) quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth > 0 || quote !== null;
+}
+
+/**
+ * Broken YAML: the parser's recovery may swallow the rest of the document (an unclosed [ or "
+ * runs to the end). Blank the lines of the first error (same length, so offsets stay valid) and
+ * parse again, error after error, so that what follows is still analysed. The errors that remain
+ * are the ones to report; the others were the first one's echo.
+ */
+function recover(text: string, lines: LineIndex, first: YAMLError[]): { docs: Document.Parsed[]; masked: [number, number][]; errors: YAMLError[] } | null {
+  let current = text;
+  const maskedLines = new Set<number>();
+  const reported: YAMLError[] = [];
+  let pending = first;
+  for (let attempt = 0; attempt < 8 && pending.length; attempt++) {
+    const e = pending.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+    reported.push(e);
+    const before = maskedLines.size;
+    const at = lines.position(e.pos[0]).line;
+    maskedLines.add(at);
+    for (let l = at - 1; l >= Math.max(0, at - 30); l--) {
+      if (lines.lineText(l).trim() === '') continue;
+      if (opensSomething(lines.lineText(l))) {
+        for (let k = l; k < at; k++) maskedLines.add(k);
+        break;
       }
+      if (!/^\s/.test(lines.lineText(l))) break;
+    }
+    if (maskedLines.size === before) return null;
+    let out = '';
+    let last = 0;
+    for (const l of [...maskedLines].sort((a, b) => a - b)) {
+      const start = lines.starts[l]!;
+      const end = start + lines.lineText(l).length;
+      out += current.slice(last, start) + ' '.repeat(end - start);
+      last = end;
+    }
+    current = out + current.slice(last);
+    const again = parse(current);
+    pending = again.docs.flatMap((d) => d.errors);
+    if (!pending.length) {
+      const masked = [...maskedLines].sort((a, b) => a - b).map((l): [number, number] => [lines.starts[l]!, lines.starts[l]! + lines.lineText(l).length]);
+      return { docs: again.docs, masked, errors: reported };
     }
   }
-  return { text, lines, docs: list, syntax };
+  return null;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const { docs: list, counter } = parse(text);
+  const lines = new LineIndex(text, counter.lineStarts.length ? counter.lineStarts : [0]);
+  const errors = list.flatMap((d) => d.errors);
+  const recovered = errors.length ? recover(text, lines, errors) : null;
+  const syntax: RawFinding[] = [];
+  for (const [problems, severity] of [
+    [recovered?.errors ?? errors, 'error'],
+    [list.flatMap((d) => d.warnings), 'warning'],
+  ] as const) {
+    for (const e of problems) {
+      const start = e.pos[0];
+      let end = e.pos[1];
+      if (end <= start) {
+        // An empty span: mark the rest of the line, so the editor shows something.
+        const p = lines.position(start);
+        end = Math.max(start + 1, lines.offset({ line: p.line, character: Number.MAX_SAFE_INTEGER }));
+      }
+      syntax.push({ code: 'yaml', severity, message: `YAML: ${firstLine(e.message)}`, span: [start, end], fixes: [], suppressible: false });
+    }
+  }
+  return { text, lines, docs: recovered?.docs ?? list, syntax, masked: recovered?.masked ?? [] };
 }
