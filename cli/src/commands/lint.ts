@@ -91,7 +91,7 @@ function counts(results: FileResult[]) {
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 }
 
 function renderText(results: FileResult[], notes: string[]): { out: string; err: string } {

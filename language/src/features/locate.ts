@@ -23,9 +23,11 @@ export function taskAt(file: FileModel, offset: number): TaskModel | null {
   return best;
 }
 
+/** The play a position is in: the last play that starts before it (a line being typed may not parse into it yet). */
 export function playAt(file: FileModel, offset: number): PlayModel | null {
-  for (const p of file.plays) if (offset >= itemStart(file, p) && offset <= lineEnd(file.text, p.span[1])) return p;
-  return null;
+  let found: PlayModel | null = null;
+  for (const p of file.plays) if (itemStart(file, p) <= offset) found = p;
+  return found;
 }
 
 export function playOfTask(file: FileModel, task: TaskModel): PlayModel | null {
