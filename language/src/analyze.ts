@@ -57,8 +57,9 @@ export function analyzeDocument(doc: DocumentInput, ws: WorkspaceView = {}, opts
     return e;
   };
 
+  // Which play a task is in: needed only to find the hosts whose facts the target rules check.
   const playOf = new Map<TaskModel, PlayModel>();
-  for (const p of file.plays) for (const list of [p.pre_tasks, p.tasks, p.post_tasks, p.handlers]) for (const t of allTasks(list)) playOf.set(t, p);
+  if (ws.hostFacts) for (const p of file.plays) for (const list of [p.pre_tasks, p.tasks, p.post_tasks, p.handlers]) for (const t of allTasks(list)) playOf.set(t, p);
   const hostCache = new Map<PlayModel | null, ReturnType<typeof hostsWithFacts>>();
   const hostsFor = (play: PlayModel | null) => {
     let h = hostCache.get(play);
@@ -104,11 +105,12 @@ export function analyzeDocument(doc: DocumentInput, ws: WorkspaceView = {}, opts
     if (task.kind !== 'task' || !task.module) continue;
     const e = effect(task, file);
     singleTaskRules(e, raw);
-    if (e.view) targetRules(e.view, hostsFor(playOf.get(task) ?? null), file.text, raw);
+    if (e.view && ws.hostFacts) targetRules(e.view, hostsFor(playOf.get(task) ?? null), file.text, raw);
   }
 
   for (const play of file.plays) {
-    const steps = playSteps(ws, file, play).map((s): SequenceStep => ({ ...s, effect: effect(s.task, s.file) }));
+    const steps = playSteps(ws, file, play) as SequenceStep[];
+    for (const s of steps) s.effect = effect(s.task, s.file);
     if (steps.length) sequenceRules(steps, raw);
   }
   // A task cut by the lines blanked to read past a syntax error is incomplete: judge only its hazards.
@@ -117,18 +119,21 @@ export function analyzeDocument(doc: DocumentInput, ws: WorkspaceView = {}, opts
 }
 
 function dedupe(raw: RawFinding[]): RawFinding[] {
-  const seen = new Set<string>();
   const covered = new Set<string>();
   for (const f of raw) {
     for (const code of DEDUP[f.code] ?? []) if (f.taskSpan && f.option) covered.add(`${code}|${f.taskSpan[0]}|${f.option}`);
   }
-  return raw.filter((f) => {
-    if (f.taskSpan && f.option && covered.has(`${f.code}|${f.taskSpan[0]}|${f.option}`)) return false;
-    const key = `${f.code}|${f.span[0]}|${f.span[1]}|${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept: RawFinding[] = [];
+  const at = new Map<number, RawFinding[]>();
+  for (const f of raw) {
+    if (covered.size && f.taskSpan && f.option && covered.has(`${f.code}|${f.taskSpan[0]}|${f.option}`)) continue;
+    const same = at.get(f.span[0]);
+    if (same?.some((g) => g.code === f.code && g.span[1] === f.span[1] && g.message === f.message)) continue;
+    if (same) same.push(f);
+    else at.set(f.span[0], [f]);
+    kept.push(f);
+  }
+  return kept;
 }
 
 export function analyze(doc: DocumentInput, ws: WorkspaceView = {}, opts: AnalyzeOptions = {}): AnalysisResult {

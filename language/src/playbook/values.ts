@@ -60,6 +60,6 @@ export function nodeSpan(node: Node | null | undefined, text: string): [number, 
   const r = node?.range;
   if (!r) return null;
   let end = r[1];
-  while (end > r[0] && /\s/.test(text[end - 1]!)) end--;
+  for (let c = text.charCodeAt(end - 1); end > r[0] && (c === 32 || c === 10 || c === 13 || c === 9); c = text.charCodeAt(end - 1)) end--;
   return [r[0], end];
 }

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import type { ParsedYaml } from '../yaml/document.js';
 import type { ArgEntry, FileKind, FileModel, FreeText, IncludeRef, PlayModel, RoleRef, Span, TaskModel, TaskModule } from './model.js';
 import { isTaskKeyword } from './keywords.js';
-import { COLLECTION, COMMAND_MODULES, resolveModule } from './modules.js';
+import { COLLECTION, COMMAND_MODULES, FS_MODULES, LV_MODULES, VG_MODULES, resolveModule } from './modules.js';
 import { scalarOffsets, splitArgs, unquote, type OffsetMap } from './offsets.js';
 import { uriToPath } from './paths.js';
 import { hasTemplate, isTemplate, keyString, nodeSpan, nodeValue } from './values.js';
@@ -137,6 +137,12 @@ function moduleFromAction(p: Pair, via: 'action' | 'local_action', ctx: Ctx, tas
   return null;
 }
 
+/** Modules whose options some rule reads: ours, the command modules, the LVM modules, assert/fail. */
+export function optionsMatter(ref: TaskModule['ref']): boolean {
+  if (ref.kind !== 'other') return true;
+  return COMMAND_MODULES.has(ref.name) || ref.name === 'assert' || ref.name === 'fail' || Object.hasOwn(VG_MODULES, ref.name) || Object.hasOwn(LV_MODULES, ref.name) || Object.hasOwn(FS_MODULES, ref.name);
+}
+
 /** Map-form options: for command modules cmd/argv become the free text, the rest stay options. */
 function absorbArgs(task: TaskModel, ref: TaskModule['ref'], entries: ArgEntry[], ctx: Ctx): void {
   if (ref.kind === 'other' && COMMAND_MODULES.has(ref.name)) {
@@ -164,10 +170,13 @@ function buildTask(map: YAMLMap, ctx: Ctx): TaskModel {
     collections: ctx.collections,
   };
   // Keywords first: collections and module_defaults decide how the action is read.
+  const pairs: [string, Pair][] = [];
   for (const p of map.items) {
     if (!isPair(p)) continue;
     const key = keyString(p);
-    if (key !== null && isTaskKeyword(key)) task.keywords.set(key, p);
+    if (key === null) continue;
+    pairs.push([key, p]);
+    if (isTaskKeyword(key)) task.keywords.set(key, p);
   }
   const own = task.keywords.get('collections');
   const inner: Ctx = { ...ctx };
@@ -182,10 +191,7 @@ function buildTask(map: YAMLMap, ctx: Ctx): TaskModel {
     task.nameSpan = span(nameP.value as Node, ctx);
   }
 
-  for (const p of map.items) {
-    if (!isPair(p)) continue;
-    const key = keyString(p);
-    if (key === null) continue;
+  for (const [key, p] of pairs) {
     if (key === 'block' || key === 'rescue' || key === 'always') {
       task.kind = 'block';
       task[key] = buildTaskList(p.value, inner);
@@ -217,6 +223,7 @@ function buildTask(map: YAMLMap, ctx: Ctx): TaskModel {
     const ref = resolveModule(key, inner.collections);
     const v = p.value as Node | null;
     task.module = { ref, written: key, nameSpan: keySpan, pair: p, pairSpan: [keySpan[0], span(v, ctx, keySpan)[1]], via: 'key' };
+    if (!optionsMatter(ref)) continue;
     if (isMap(v)) absorbArgs(task, ref, entriesOfMap(v, ctx, 'map'), inner);
     else if (isScalar(v) && v.value !== null && v.value !== undefined) {
       task.free = freeTextOf(v, ctx);
@@ -229,7 +236,7 @@ function buildTask(map: YAMLMap, ctx: Ctx): TaskModel {
     }
   }
   const argsP = task.keywords.get('args');
-  if (argsP) {
+  if (argsP && (!task.module || optionsMatter(task.module.ref))) {
     if (isMap(argsP.value)) {
       const extra = entriesOfMap(argsP.value, ctx, 'args');
       if (task.module) absorbArgs(task, task.module.ref, extra, inner);

@@ -116,6 +116,18 @@ function didYouMean(message: string): string | null {
   return /\(did you mean ([A-Za-z0-9_]+)\?\)/.exec(message)?.[1] ?? null;
 }
 
+const ALIASES = new Map<string, Map<string, string>>();
+
+function aliasesOf(module: string, spec: ModuleSpec): Map<string, string> {
+  let m = ALIASES.get(module);
+  if (!m) {
+    m = new Map();
+    for (const [name, o] of Object.entries(spec.options)) for (const a of o.aliases ?? []) m.set(a, name);
+    ALIASES.set(module, m);
+  }
+  return m;
+}
+
 export interface ValidationResult {
   view: AltdiskTask;
   findings: RawFinding[];
@@ -130,8 +142,7 @@ export function validateAltdiskTask(task: TaskModel, module: string, text: strin
   const add = (f: Omit<RawFinding, 'taskSpan' | 'suppressible' | 'fixes'> & { fixes?: RawFinding['fixes'] }) =>
     findings.push({ fixes: [], ...f, suppressible: false, taskSpan });
 
-  const aliasOf = new Map<string, string>();
-  for (const [name, o] of Object.entries(spec.options)) for (const a of o.aliases ?? []) aliasOf.set(a, name);
+  const aliasOf = aliasesOf(module, spec);
 
   const entries = new Map<string, ArgEntry>();
   const templated = new Set<string>();
