@@ -159,6 +159,7 @@ const probe = wall('ansible-lint', ['--version'], { env: lintEnv });
 if (probe.error || probe.rc !== 0) {
   console.error('bench: ansible-lint is not installed (scripts/provision.sh installs it): the lint comparison is left out');
 } else {
+  // eslint-disable-next-line no-control-regex -- strips the colour codes ansible-lint --version prints anyway
   ansibleLintVersion = probe.out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].trim();
   const runs = [];
   for (let i = 0; i < LINT_RUNS; i++) runs.push(wall('ansible-lint', ['--nocolor', '--offline'], { cwd: examples, env: lintEnv }));

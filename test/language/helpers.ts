@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { ROOT } from '../helpers/sim.js';
 import { analyze, applyEdits, type AnalyzeOptions, type Finding, type Range, type WorkspaceView } from '../../language/src/index.js';
 import { LineIndex } from '../../language/src/yaml/document.js';
 
@@ -60,17 +60,7 @@ export function memoryWorkspace(files: Record<string, string>, extra: Partial<Wo
   return { readFile: (p) => files[p], ...extra };
 }
 
-function findRoot(start: string): string {
-  let d = start;
-  while (!fs.existsSync(path.join(d, 'package.json')) || !fs.existsSync(path.join(d, 'tsconfig.json'))) {
-    const up = path.dirname(d);
-    if (up === d) throw new Error('cannot find the project root');
-    d = up;
-  }
-  return d;
-}
-
-export const ROOT = findRoot(__dirname);
+export { ROOT };
 
 export function diskWorkspace(): WorkspaceView {
   return {

@@ -387,7 +387,7 @@ describe('ALTDISK016 reboot: true inside a task', () => {
 
   test('near misses: reboot: false, phase 1 with reboot (nothing reboots before phase 3)', () => {
     none(play('- altdisk.aix.clone:\n    targets: [hdisk1]\n    reboot: false\n'), 'ALTDISK016');
-    none(play('- altdisk.aix.phase:\n    phase: "2"\n'), 'ALTDISK016');
+    none(play('- altdisk.aix.clone:\n    targets: [hdisk1]\n    phase: "1"\n    reboot: true\n'), 'ALTDISK016');
   });
 });
 

@@ -38,14 +38,24 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
   const altdiskPlay = steps.some((s) => s.effect.altdisk);
   let phase1: SequenceStep | null = null;
   let mksysbPhase1: SequenceStep | null = null;
-  // A new rootvg the next reboot is meant to start (the boot list points at it).
-  let pendingBoot: SequenceStep | null = null;
-  // A finished clone made with bootlist: false and no boot list set since.
-  let unbootable: SequenceStep | null = null;
-  let lastBootlistChange = -1;
+  const st = {
+    /** A new rootvg the next reboot is meant to start (the boot list points at it). */
+    pendingBoot: null as SequenceStep | null,
+    /** A finished clone made with bootlist: false and no boot list set since. */
+    unbootable: null as SequenceStep | null,
+    lastBootlistChange: -1,
+  };
   let lastBootlistCheck = -1;
   let woke: SequenceStep | null = null;
   const openPhase1: SequenceStep[] = [];
+  /** A phase 3 finished a new rootvg: the boot list points at it (the next reboot starts it) unless -B. */
+  const finished = (s: SequenceStep, bootlist: boolean | undefined, i: number) => {
+    if (bootlist !== false) {
+      st.pendingBoot = s;
+      st.lastBootlistChange = i;
+      st.unbootable = null;
+    } else st.unbootable = s;
+  };
 
   for (let i = 0; i < main.length; i++) {
     const s = main[i]!;
@@ -76,11 +86,7 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
       }
       if (e.continues.phase !== '2') {
         openPhase1.length = 0;
-        if (e.continues.bootlist !== false) {
-          pendingBoot = s;
-          lastBootlistChange = i;
-          unbootable = null;
-        } else unbootable = s;
+        finished(s, e.continues.bootlist, i);
       }
     }
     if (e.newAltinst) {
@@ -91,47 +97,43 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
       } else {
         phase1 = s;
         mksysbPhase1 = e.newAltinst.kind === 'mksysb' ? s : null;
-        if (e.newAltinst.bootlist !== false) {
-          pendingBoot = s;
-          lastBootlistChange = i;
-          unbootable = null;
-        } else unbootable = s;
+        finished(s, e.newAltinst.bootlist, i);
       }
     }
     if (e.cleansAltinst) {
       openPhase1.length = 0;
-      if (pendingBoot && s.local) {
+      if (st.pendingBoot && s.local) {
         const del = deleteTaskEdit(s.file, s.task);
         out.push(
           hazard(
             'ALTDISK009',
             s.task.module?.nameSpan ?? s.anchor,
-            `this removes altinst_rootvg made by ${describe(pendingBoot)} before any reboot into it: the boot list still names its disk, so the next boot finds no rootvg there. Reboot (and check the new level) first, or drop the cleanup`,
+            `this removes altinst_rootvg made by ${describe(st.pendingBoot)} before any reboot into it: the boot list still names its disk, so the next boot finds no rootvg there. Reboot (and check the new level) first, or drop the cleanup`,
             task,
             del ? [{ title: 'Delete this cleanup task', edits: [del], safe: false }] : [],
           ),
         );
       }
-      pendingBoot = null;
-      unbootable = null;
+      st.pendingBoot = null;
+      st.unbootable = null;
     }
     if (e.setsBootlist) {
-      lastBootlistChange = i;
+      st.lastBootlistChange = i;
       lastBootlistCheck = i;
-      unbootable = null;
+      st.unbootable = null;
     } else if (e.checksBootlist) lastBootlistCheck = i;
     if (e.wakes) woke = s;
     if (e.sleeps) woke = null;
 
     if (e.reboot === 'explicit') {
-      if (unbootable) {
+      if (st.unbootable) {
         const fixes: RawFix[] = [];
-        const bl = unbootable.effect.view?.entries.get('bootlist');
-        if (bl && unbootable.local) {
-          const edit = removeEntryEdit(unbootable.file, bl);
-          if (edit) fixes.push({ title: `Let ${describe(unbootable)} set the boot list (remove bootlist: false)`, edits: [edit], safe: false });
+        const bl = st.unbootable.effect.view?.entries.get('bootlist');
+        if (bl && st.unbootable.local) {
+          const edit = removeEntryEdit(st.unbootable.file, bl);
+          if (edit) fixes.push({ title: `Let ${describe(st.unbootable)} set the boot list (remove bootlist: false)`, edits: [edit], safe: false });
         }
-        const targets = targetsOf(unbootable.effect);
+        const targets = targetsOf(st.unbootable.effect);
         if (targets?.length && s.local) {
           const edit = insertBeforeTaskEdit(s.file, s.task, ['- name: Boot the new rootvg next', '  altdisk.aix.bootlist:', `    normal: ${inlineValue(targets)}`]);
           if (edit) fixes.push({ title: `Set the boot list to ${targets.join(' ')} before rebooting`, edits: [edit], safe: false });
@@ -140,12 +142,12 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
           hazard(
             'ALTDISK014',
             s.local ? (s.task.module?.nameSpan ?? s.anchor) : s.anchor,
-            `this reboot comes after ${describe(unbootable)}, made with bootlist: false (-B) and no boot list change since: the host starts the old rootvg again, not the new one${where(s)}`,
+            `this reboot comes after ${describe(st.unbootable)}, made with bootlist: false (-B) and no boot list change since: the host starts the old rootvg again, not the new one${where(s)}`,
             task,
             fixes,
           ),
         );
-      } else if (altdiskPlay && !s.guardedByBootlist && !e.checksBootlist && lastBootlistCheck <= lastBootlistChange) {
+      } else if (altdiskPlay && !s.guardedByBootlist && !e.checksBootlist && lastBootlistCheck <= st.lastBootlistChange) {
         const edit = s.local
           ? insertBeforeTaskEdit(s.file, s.task, [
               '- name: Read the boot list before rebooting',
@@ -161,7 +163,7 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
           hazard(
             'ALTDISK013',
             s.local ? (s.task.module?.nameSpan ?? s.anchor) : s.anchor,
-            `this reboot starts whatever the normal boot list names first, and nothing checks the boot list ${lastBootlistChange >= 0 ? 'after it last changed' : 'before it'}: read it (altdisk.aix.bootlist or altdisk.aix.facts) and decide on it${where(s)}`,
+            `this reboot starts whatever the normal boot list names first, and nothing checks the boot list ${st.lastBootlistChange >= 0 ? 'after it last changed' : 'before it'}: read it (altdisk.aix.bootlist or altdisk.aix.facts) and decide on it${where(s)}`,
             task,
             edit ? [{ title: 'Check the boot list before rebooting', edits: [edit], safe: false }] : [],
           ),
@@ -169,8 +171,8 @@ export function sequenceRules(steps: SequenceStep[], out: RawFinding[]): void {
       }
     }
     if (e.reboot) {
-      pendingBoot = null;
-      unbootable = null;
+      st.pendingBoot = null;
+      st.unbootable = null;
       phase1 = null;
       mksysbPhase1 = null;
     }

@@ -222,7 +222,7 @@ function optionRules(e: TaskEffect, t: AltdiskTask, out: RawFinding[]): void {
         'bootlist',
       ),
     );
-  } else if (makesDisk && entry('reboot') && reboot === true && !(t.module === 'phase' && optionValue(t, 'phase') === '2')) {
+  } else if (makesDisk && entry('reboot') && reboot === true && ['all', '3', '23'].includes(String(optionValue(t, 'phase')))) {
     out.push(
       hazard(
         'ALTDISK016',
