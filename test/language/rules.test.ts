@@ -308,9 +308,9 @@ describe('ALTDISK011 mksysb_level not V.R.M', () => {
 });
 
 describe('ALTDISK012 the alt prefix', () => {
-  test('mkvg -y altdata, crfs -m /altfs, aix_lvol lv: altlv', () => {
+  test('mkvg -S -y altdata, crfs -m /altfs, aix_lvol lv: altlv', () => {
     const text = play(`
-- ansible.builtin.command: mkvg -y altdata hdisk4
+- ansible.builtin.command: mkvg -S -s 64 -y altdata hdisk4
 - ansible.builtin.command: crfs -v jfs2 -g datavg -m /altfs -a size=1G
 - community.general.aix_lvol:
     vg: datavg

@@ -136,6 +136,23 @@ describe('how options are written', () => {
     assert.equal(covered(text, one(text, 'schema/unknown-option').range), 'volume_grup');
   });
 
+  test('YAML merge keys: options from an anchor are validated, reported on the merge line', () => {
+    const text = play(`
+- altdisk.aix.clone: &clone_defaults
+    targets: [hdisk1]
+    bootlist: false
+- altdisk.aix.clone:
+    <<: *clone_defaults
+    phase: "1"
+- altdisk.aix.clone:
+    <<: *clone_defaults
+    bootlst: true
+`);
+    assert.deepEqual(check(text).filter((f) => f.code.startsWith('schema/')).map((f) => covered(text, f.range)), ['bootlst']);
+    const bad = play('- altdisk.aix.phase: &p\n    phase: "9"\n- altdisk.aix.phase:\n    <<: *p\n');
+    assert.deepEqual(only(bad, 'schema/bad-choice').map((f) => covered(bad, f.range)), ['"9"', '*p']);
+  });
+
   test('YAML 1.1 as Ansible reads it: yes/no are booleans, unquoted 1 is a phase', () => {
     assert.deepEqual(errors(play('- altdisk.aix.clone:\n    targets: hdisk1\n    bootlist: no\n    phase: 1\n- altdisk.aix.phase:\n    phase: 23\n')), []);
   });

@@ -42,6 +42,14 @@ export function nodeValue(node: unknown, doc?: Document.Parsed, depth = 0): unkn
       if (!isPair(p)) continue;
       const k = nodeValue(p.key, doc, depth + 1);
       if (k === null || k === undefined) continue;
+      if (typeof k === 'symbol') {
+        // A YAML 1.1 merge key (<<): the merged mappings' entries, without overriding this one's.
+        const merged = nodeValue(p.value, doc, depth + 1);
+        for (const m of Array.isArray(merged) ? merged : [merged]) {
+          if (m && typeof m === 'object') for (const [mk, mv] of Object.entries(m)) if (!Object.hasOwn(out, mk)) out[mk] = mv;
+        }
+        continue;
+      }
       out[String(k)] = nodeValue(p.value, doc, depth + 1);
     }
     return out;

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedYaml } from '../yaml/document.js';
 import type { ArgEntry, FileKind, FileModel, FreeText, IncludeRef, PlayModel, RoleRef, Span, TaskModel, TaskModule } from './model.js';
 import { isTaskKeyword } from './keywords.js';
@@ -48,12 +48,32 @@ function defaultsForUs(node: unknown, doc: Document.Parsed): boolean {
   );
 }
 
-function entriesOfMap(map: YAMLMap, ctx: Ctx, from: ArgEntry['from']): ArgEntry[] {
+/** The mappings a YAML 1.1 merge key (<<: *defaults, or a list of aliases) brings in. */
+function mergedMaps(value: unknown, ctx: Ctx): YAMLMap[] {
+  const items = isSeq(value) ? value.items : [value];
+  const out: YAMLMap[] = [];
+  for (const i of items) {
+    const target = isAlias(i) ? i.resolve(ctx.doc) : i;
+    if (isMap(target)) out.push(target);
+  }
+  return out;
+}
+
+function entriesOfMap(map: YAMLMap, ctx: Ctx, from: ArgEntry['from'], depth = 0): ArgEntry[] {
   const out: ArgEntry[] = [];
   for (const p of map.items) {
     if (!isPair(p)) continue;
-    const key = keyString(p);
+    // YAML 1.1 merge key: the parser gives it a symbol value; its source is "<<".
+    const key = isScalar(p.key) && typeof p.key.value === 'symbol' ? String(p.key.source) : keyString(p);
     if (key === null) continue;
+    if (key === '<<' && depth < 4) {
+      // Options merged from an anchor: reported on the merge line, where this task takes them.
+      const at = span(p.value as Node, ctx, span(p.key as Node, ctx));
+      for (const m of mergedMaps(p.value, ctx)) {
+        for (const e of entriesOfMap(m, ctx, from, depth + 1)) if (!out.some((o) => o.key === e.key)) out.push({ ...e, keySpan: at, valueSpan: at, node: null });
+      }
+      continue;
+    }
     const value = nodeValue(p.value, ctx.doc);
     const keySpan = span(p.key as Node, ctx);
     out.push({ key, keySpan, value, valueSpan: nodeSpan(p.value as Node, ctx.text) ?? [keySpan[1], keySpan[1]], node: (p.value as Node) ?? null, templated: hasTemplate(value), from });

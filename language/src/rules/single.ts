@@ -11,6 +11,15 @@ import { hazard, insertAfterEntryEdit, removeEntryEdit, replaceModuleEdit } from
 // Rules about one task on its own: what its command lines or options do, whatever comes before or after.
 
 const ALT_VGS = new Set(['altinst_rootvg', 'old_rootvg']);
+
+/** LVM commands that name a volume group, logical volume or file system: the flag of the name, and the flags that take a value. */
+const NAMING: Record<string, { letter: string; withArg: string }> = {
+  mkvg: { letter: 'y', withArg: 'dtvPsVyLM' },
+  mklv: { letter: 'y', withArg: 'abcdeLmorstTuvwxyYSUGP' },
+  importvg: { letter: 'y', withArg: 'VyL' },
+  chlv: { letter: 'n', withArg: 'abdeLnoprstuvwxUGP' },
+  crfs: { letter: 'm', withArg: 'vgdmaApuI' },
+};
 const VRM = /^\d{1,2}\.\d{1,2}\.\d{1,2}$/;
 
 function operand(inv: Invocation, withArg = ''): { text: string; span: Span } | null {
@@ -31,7 +40,7 @@ function cleanupFix(file: FileModel, task: TaskModel, vg: string, safe: boolean)
 function lvmCommandRules(e: TaskEffect, inv: Invocation, out: RawFinding[]): void {
   const { task, file } = e;
   if (inv.program === 'exportvg' || inv.program === 'reducevg') {
-    const vg = operand(inv, inv.program === 'reducevg' ? '' : '');
+    const vg = operand(inv);
     if (!vg || !ALT_VGS.has(vg.text)) return;
     const disks = parseFlags(inv.words, '', '').operands.length > 1;
     out.push(
@@ -56,10 +65,10 @@ function lvmCommandRules(e: TaskEffect, inv: Invocation, out: RawFinding[]): voi
       ),
     );
   }
-  if (inv.program === 'mkvg' || inv.program === 'mklv' || inv.program === 'importvg' || inv.program === 'chlv' || inv.program === 'crfs') {
-    const letter = inv.program === 'chlv' ? 'n' : inv.program === 'crfs' ? 'm' : 'y';
-    const f = parseFlags(inv.words, inv.program === 'crfs' ? 'vgdmaApuI' : 'ysdnetacuSVPCLxM', '');
-    const name = f.flags.find((x) => x.letter === letter)?.value;
+  const naming = NAMING[inv.program];
+  if (naming) {
+    const f = parseFlags(inv.words, naming.withArg, '');
+    const name = f.flags.find((x) => x.letter === naming.letter)?.value;
     if (!name) return;
     const leaf = name.text.slice(name.text.lastIndexOf('/') + 1);
     if (!/^alt/.test(leaf)) return;
@@ -116,7 +125,7 @@ function altCommandRules(e: TaskEffect, c: AltCommand, out: RawFinding[]): void 
   if (op && (op.op === 'clone' || op.op === 'mksysb') && c.has('O') && !c.has('c')) {
     out.push(hazard('ALTDISK015', inv.span, `${c.program} -O without -c: after the device reset the first boot of the new rootvg stops to ask for the console; give -c /dev/vty0 (or the console of the LPAR that boots it)`, task));
   }
-  if (op && (op.op === 'clone' || op.op === 'mksysb') && c.has('r') && !c.has('B')) {
+  if (op && (op.op === 'clone' || op.op === 'mksysb') && c.has('r') && !c.has('B') && ['all', '3', '23'].includes(op.phase)) {
     out.push(hazard('ALTDISK016', inv.span, `${c.program} -r reboots the host at the end of the task: Ansible loses the connection before the task ends and reports it failed. Reboot in a task of its own (ansible.builtin.reboot)`, task));
   }
   const level = c.value('L');
