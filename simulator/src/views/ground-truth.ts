@@ -116,8 +116,12 @@ function levelText(state: HostState, vgda: Vgda): string {
 /**
  * A digest of what the running rootvg holds: its logical volumes, disks and boot records, the OS
  * level and filesets, and every file of the running image except alt_disk_inst.log (which the
- * alternate-disk commands append to). Equal digests: rootvg untouched.
+ * alternate-disk commands append to) and /var/adm/ras/altdisk/ (the altdisk modules' lock and run
+ * record, their own log of the same kind). Equal digests: rootvg untouched.
  */
+/** Where the altdisk modules keep their lock and run record (modules/src/facts/run-record.ts ALTDISK_DIR). */
+const ALTDISK_RECORDS = './var/adm/ras/altdisk/';
+
 export function rootvgDigest(dir: string, state: HostState): string {
   const vgda = state.vgdas[state.booted.vgid]!;
   const img = runningImage(state);
@@ -128,7 +132,7 @@ export function rootvgDigest(dir: string, state: HostState): string {
   const root = path.join(dir, img.fsDir);
   const skip = './' + ALT_DISK_LOG.slice(1);
   for (const name of listFiles(root)) {
-    if (name === skip) continue;
+    if (name === skip || name.startsWith(ALTDISK_RECORDS)) continue;
     h.update(name + '\0');
     try {
       h.update(fs.readFileSync(path.join(root, name.slice(2))));
