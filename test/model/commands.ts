@@ -49,7 +49,7 @@ async function afterCalls(r: Real, before: Truth, outcomes: CallOutcome[]): Prom
 
 function outcomeText(o: CallOutcome): string {
   const a = o.answer;
-  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} at ${o.killed.afterMs} ms]` : '';
+  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} after ${o.killed.afterLines} lines + ${o.killed.afterMs} ms]` : '';
   return a ? `${a.failed ? 'failed' : 'ok'} changed=${String(a.changed)}${kill}: ${String(a.msg ?? '').split('\n')[0]!.slice(0, 160)}` : `no answer${kill}`;
 }
 
@@ -68,7 +68,7 @@ export class CallCommand implements fc.AsyncCommand<Model, Real> {
     await afterCalls(r, before, [o]);
   }
   toString(): string {
-    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} at ${this.kill.afterMs} ms)` : show(this.call);
+    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} after ${this.kill.afterLines} lines + ${this.kill.afterMs} ms)` : show(this.call);
   }
 }
 
@@ -148,8 +148,6 @@ export class FaultCommand implements fc.AsyncCommand<Model, Real> {
 
 // ---- arbitraries: valid options only (bad options are the bad-input tests' job)
 
-const check = fc.boolean().map((b) => b && Math.random() < 0.4);
-
 function cloneCall(h: ModelHost): fc.Arbitrary<Call> {
   const target = h.spareDisks.length ? fc.oneof(fc.constantFrom(...h.spareDisks).map((d) => ({ targets: [d] })), fc.constant({ disk_size_policy: 'minimize' })) : fc.constant({ disk_size_policy: 'minimize' });
   return fc
@@ -189,11 +187,12 @@ function bootlistCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
 function changingCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
   const calls: fc.Arbitrary<Call>[] = [cloneCall(h), phaseCall(h), cleanupCall(), bootlistCall(h, rootDisk)];
   if (h.image) calls.push(mksysbCall(h));
-  return fc.oneof(...calls).map((c) => ({ ...c, check: c.check && Math.random() < 1 }));
+  return fc.oneof(...calls);
 }
 
 const killPlan: fc.Arbitrary<KillPlan> = fc.record({
-  afterMs: fc.integer({ min: 0, max: 2500 }),
+  afterLines: fc.integer({ min: 0, max: 45 }),
+  afterMs: fc.integer({ min: 0, max: 600 }),
   target: fc.constantFrom('module' as const, 'aix' as const, 'group' as const),
   signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGKILL' as const),
 });
@@ -217,6 +216,3 @@ export function commandArbitraries(h: ModelHost, rootDisk: string): fc.Arbitrary
 export function realFor(h: ModelHost): Real {
   return { host: h, memory: memoryOf(truthOf(h.dir)), log: [] };
 }
-
-/** check is only a placeholder so the arbitraries read alike. */
-void check;

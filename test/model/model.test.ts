@@ -16,6 +16,7 @@ const RUNS = Number(process.env.ALTDISK_MODEL_RUNS ?? 1);
 const STEPS = Number(process.env.ALTDISK_MODEL_STEPS ?? 7);
 const RANDOM_SEEDS = process.env.ALTDISK_MODEL_SEED === 'random';
 const FIXED_SEEDS: Record<Profile, number> = { aix73: 0x5afe73, aix43: 0x5afe43, mirrored: 0x5afe2c };
+const VERBOSE = process.env.ALTDISK_MODEL_VERBOSE === '1';
 const ONLY = process.env.ALTDISK_MODEL_PROFILES?.split(',') as Profile[] | undefined;
 
 const templates = new Map<Profile, ModelHost>();
@@ -40,6 +41,7 @@ for (const profile of ONLY ?? PROFILES) {
         COUNTERS.sequences++;
         try {
           await fc.asyncModelRun(() => ({ model: { host } as Model, real }), cmds);
+          if (VERBOSE) process.stderr.write(`model ${profile}: sequence ${COUNTERS.sequences}:\n  ${real.log.join('\n  ')}\n`);
         } catch (e) {
           lastLog = real.log;
           (e as Error).message += `\nsteps run:\n  ${real.log.join('\n  ')}`;
