@@ -53,11 +53,34 @@ function outcomeText(o: CallOutcome): string {
   return a ? `${a.failed ? 'failed' : 'ok'} changed=${String(a.changed)}${kill}: ${String(a.msg ?? '').split('\n')[0]!.slice(0, 160)}` : `no answer${kill}`;
 }
 
-export class CallCommand implements fc.AsyncCommand<Model, Real> {
+/**
+ * A step of a sequence as plain data: what a shrunk failing sequence is kept as (regressions.test.ts).
+ * In arguments, "$IMAGE" and "$SCRIPT" stand for the host's mksysb image and customization script.
+ */
+export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call] } | { reboot: true } | { fault: string; disk?: string };
+
+export interface Steppable {
+  step(h: ModelHost): Step;
+}
+
+function placeholders(c: Call, h: ModelHost): Call {
+  const args = Object.fromEntries(Object.entries(c.args).map(([k, v]) => [k, v === h.image ? '$IMAGE' : v === h.script ? '$SCRIPT' : v]));
+  return { ...c, args };
+}
+
+function onHost(c: Call, h: ModelHost): Call {
+  const args = Object.fromEntries(Object.entries(c.args).map(([k, v]) => [k, v === '$IMAGE' ? h.image : v === '$SCRIPT' ? h.script : v]));
+  return { ...c, args };
+}
+
+export class CallCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly call: Call,
     readonly kill: KillPlan | null,
   ) {}
+  step(h: ModelHost): Step {
+    return this.kill ? { call: placeholders(this.call, h), kill: this.kill } : { call: placeholders(this.call, h) };
+  }
   check(): boolean {
     return true;
   }
@@ -72,11 +95,14 @@ export class CallCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-export class PairCommand implements fc.AsyncCommand<Model, Real> {
+export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly a: Call,
     readonly b: Call,
   ) {}
+  step(h: ModelHost): Step {
+    return { together: [placeholders(this.a, h), placeholders(this.b, h)] };
+  }
   check(): boolean {
     return true;
   }
@@ -98,7 +124,10 @@ export class PairCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-export class RebootCommand implements fc.AsyncCommand<Model, Real> {
+export class RebootCommand implements fc.AsyncCommand<Model, Real>, Steppable {
+  step(): Step {
+    return { reboot: true };
+  }
   check(): boolean {
     return true;
   }
@@ -127,22 +156,25 @@ export class RebootCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-export class FaultCommand implements fc.AsyncCommand<Model, Real> {
+export class FaultCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
-    readonly step: string,
+    readonly fault: string,
     readonly disk: string | null,
   ) {}
+  step(): Step {
+    return this.disk ? { fault: this.fault, disk: this.disk } : { fault: this.fault };
+  }
   check(): boolean {
     return true;
   }
   async run(_m: Model, r: Real): Promise<void> {
-    const args = ['fault', r.host.dir, this.step, ...(this.disk ? [this.disk, '--during', 'alt_disk_copy'] : [])];
+    const args = ['fault', r.host.dir, this.fault, ...(this.disk ? [this.disk, '--during', 'alt_disk_copy'] : [])];
     const res = aixsimRun(args);
     r.log.push(`${this.toString()} -> ${res.rc === 0 ? 'armed' : `refused: ${res.stderr.trim()}`}`);
     COUNTERS.steps++;
   }
   toString(): string {
-    return `fault ${this.step}${this.disk ? ` ${this.disk} during alt_disk_copy` : ''}`;
+    return `fault ${this.fault}${this.disk ? ` ${this.disk} during alt_disk_copy` : ''}`;
   }
 }
 
@@ -215,4 +247,21 @@ export function commandArbitraries(h: ModelHost, rootDisk: string): fc.Arbitrary
 /** A fresh real system for one sequence. */
 export function realFor(h: ModelHost): Real {
   return { host: h, memory: memoryOf(truthOf(h.dir)), log: [] };
+}
+
+/** The commands of a kept sequence (regressions.test.ts) on this host. */
+export function commandsOf(steps: Step[], h: ModelHost): fc.AsyncCommand<Model, Real>[] {
+  return steps.map((s) => {
+    if ('call' in s) return new CallCommand(onHost(s.call, h), s.kill ?? null);
+    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h));
+    if ('reboot' in s) return new RebootCommand();
+    return new FaultCommand(s.fault, s.disk ?? null);
+  });
+}
+
+/** The steps of the commands of a sequence that ran (to keep a failing one as an ordinary test). */
+export function stepsOf(cmds: Iterable<fc.AsyncCommand<Model, Real>>, h: ModelHost): Step[] {
+  // fc.commands hands out its commands wrapped (cmd, hasRan): the steps are those that ran.
+  const wrapped = [...cmds] as unknown as { cmd?: Steppable; hasRan?: boolean }[];
+  return wrapped.filter((w) => w.hasRan !== false).map((w) => (w.cmd ?? (w as unknown as Steppable)).step(h));
 }
