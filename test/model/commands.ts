@@ -217,8 +217,14 @@ function bootlistCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
 }
 
 function changingCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
-  const calls: fc.Arbitrary<Call>[] = [cloneCall(h), phaseCall(h), cleanupCall(), bootlistCall(h, rootDisk)];
-  if (h.image) calls.push(mksysbCall(h));
+  // Copies first: most other calls only refuse until there is something to continue, boot or remove.
+  const calls: fc.WeightedArbitrary<Call>[] = [
+    { arbitrary: cloneCall(h), weight: 3 },
+    { arbitrary: phaseCall(h), weight: 2 },
+    { arbitrary: cleanupCall(), weight: 2 },
+    { arbitrary: bootlistCall(h, rootDisk), weight: 1 },
+  ];
+  if (h.image) calls.push({ arbitrary: mksysbCall(h), weight: 1 });
   return fc.oneof(...calls);
 }
 
