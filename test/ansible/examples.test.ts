@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aixsim, ROOT } from '../helpers/sim.js';
 import { copyFleet, createFleet, diffBlocks, explain, FRESH_HOSTS, recap, runCommand, UPDATED_HOSTS, type SimFleet } from '../helpers/ansible.js';
 import { startSshd, type Sshd } from '../helpers/sshd.js';
-import { groundTruth } from '../helpers/ground-truth.js';
-import { moduleBundle, SIM_ENV } from '../helpers/modules.js';
+import { groundTruth, quiesce } from '../helpers/ground-truth.js';
+import { slowModule } from '../helpers/kill.js';
 
 // Every playbook example under the real ansible-playbook, on the simulated LPARs of its inventory.
 // Each example runs on two LPARs at once: one through the local connection, the other over a real
@@ -232,16 +232,11 @@ describe('playbook examples', { concurrency: 3 }, () => {
     const fleet = copyFleet(template);
     try {
       const lpar = fleet.host('lpar01');
-      const cut = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: lpar, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-      let err = '';
-      cut.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      cut.stdin.end(JSON.stringify({ targets: ['hdisk2'], phase: '1' }));
-      const closed = new Promise<void>((resolve) => cut.on('close', () => resolve()));
-      while (!/Backing-up the rootvg files/.test(err)) await new Promise((r) => setTimeout(r, 50));
-      process.kill(-cut.pid!, 'SIGKILL');
-      await closed;
-      // The copy command runs on to its next line of output, then dies of SIGPIPE.
-      for (let i = 0; i < 300 && groundTruth(lpar).processes.some((p) => p.command !== 'ps'); i++) await new Promise((r) => setTimeout(r, 50));
+      const cut = slowModule('clone', lpar, { targets: ['hdisk2'], phase: '1' });
+      await cut.until(/Backing-up the rootvg files/);
+      process.kill(-cut.child.pid!, 'SIGKILL');
+      await cut.closed;
+      await quiesce(lpar);
       assert.match(groundTruth(lpar).copies.find((c) => c.name === 'altinst_rootvg')?.state ?? 'none', /broken/, 'the cut leaves a half-made copy');
 
       const rerun = await fleet.playbook('clone-update-phased.yml', ['--limit', 'lpar01']);
