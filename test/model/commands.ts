@@ -3,7 +3,7 @@ import { aixsimRun, callModule, quiesce, truthOf, type CallOutcome, type CallPla
 import { checkChanged, checkFacts, checkNextBoot, checkRootvg, COUNTERS, memoryOf, Violation, type ExportedFacts, type Memory } from './invariants.js';
 
 // The commands of the model-based tests (fast-check's fc.commands): module calls with random valid
-// options, check mode, kills at random moments (SIGTERM, SIGINT or SIGKILL of the module, of its AIX
+// options, check mode, kills at random moments (SIGTERM, SIGINT, SIGHUP as a dropped SSH session, or SIGKILL of the module, of its AIX
 // command or of the whole process group), two calls at once, reboots and faults. Each command runs
 // against the simulated host and then checks the invariants (invariants.ts) against the ground truth.
 
@@ -232,7 +232,7 @@ const killPlan: fc.Arbitrary<KillPlan> = fc.record({
   afterLines: fc.integer({ min: 0, max: 45 }),
   afterMs: fc.integer({ min: 0, max: 600 }),
   target: fc.constantFrom('module' as const, 'aix' as const, 'group' as const),
-  signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGKILL' as const),
+  signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGHUP' as const, 'SIGKILL' as const),
 });
 
 /** The commands of a model run on this host. */

@@ -81,7 +81,7 @@ export interface KillPlan {
   /** ... and this many ms more. */
   afterMs: number;
   target: KillTarget;
-  signal: 'SIGTERM' | 'SIGINT' | 'SIGKILL';
+  signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGKILL';
 }
 
 export interface CallPlan {
