@@ -6,6 +6,8 @@ import { writeState } from '../state/store.js';
 import { availableCommands } from '../commands/registry.js';
 import { checkKnown, flag, opt, optAll, parseCli } from './args.js';
 import { generationOf } from '../state/profiles.js';
+import { loadTwinPlan } from '../twin/load.js';
+import { replayTwin } from '../twin/replay.js';
 
 export const SPEEDS: Record<string, number> = { instant: 0, demo: 0.02, realistic: 1 };
 
@@ -119,12 +121,15 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
 
 export function init(argv: string[]): number {
   const a = parseCli(argv, ['mirrored', 'force']);
-  checkKnown(a, ['profile', 'speed', 'level', 'hostname', 'mirrored', 'disk', 'no-fileset', 'rte-level', 'boot-images-level', 'force'], 'init');
+  checkKnown(a, ['profile', 'speed', 'level', 'hostname', 'mirrored', 'disk', 'no-fileset', 'rte-level', 'boot-images-level', 'force', 'from-facts'], 'init');
   const dir = a.positional[0];
   if (!dir || a.positional.length > 1) throw new Error('aixsim init: give exactly one folder: aixsim init <dir> [--profile NAME]');
-  const profile = applyOptions(loadProfile(opt(a, 'profile') ?? 'aix73'), a);
+  // A twin of a real host: its facts make the profile, and AIX commands replayed on it the rest.
+  const twin = opt(a, 'from-facts') ? loadTwinPlan(opt(a, 'from-facts')!, opt(a, 'hostname')) : null;
+  const profile = applyOptions(twin ? twin.profile : loadProfile(opt(a, 'profile') ?? 'aix73'), a);
   const speed = parseSpeed(opt(a, 'speed'));
   createHost(dir, profile, speed, flag(a, 'force'));
+  if (twin) replayTwin(path.resolve(dir), twin.steps);
   const abs = path.resolve(dir);
   const level = profile.level;
   process.stdout.write(
@@ -136,6 +141,7 @@ export function init(argv: string[]): number {
       '',
       `  Boot it again:        aixsim reboot ${abs}`,
       `  Inject a failure:     aixsim fault ${abs} phase1-space`,
+      ...(twin ? ['', `A twin built from ${opt(a, 'from-facts')}${twin.notes.length ? '; where it differs:' : ''}`, ...twin.notes.map((n) => `  - ${n}`)] : []),
       '',
     ].join('\n'),
   );
