@@ -1,4 +1,3 @@
-import { shellWords } from '../../../modules/src/runtime/kv.js';
 import type { Inventory } from './model.js';
 import { parseHostEntry } from './host-pattern.js';
 import { pythonLiteral } from './python-literal.js';
@@ -9,10 +8,44 @@ import { pythonLiteral } from './python-literal.js';
 
 export class InventorySyntaxError extends Error {}
 
-/** A host line split like Python's shlex with comments: a word starting with # ends the line. */
-function hostLineWords(line: string): string[] {
-  const cut = line.search(/(^|\s)#/);
-  return shellWords(cut >= 0 ? line.slice(0, cut) : line);
+/**
+ * A host line split as Python's shlex.split(line, comments=True) splits it: quotes and
+ * backslashes as in a POSIX shell, and a # that starts a word starts a comment.
+ */
+export function hostLineWords(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else cur += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === '\\' && i + 1 < line.length && '"\\'.includes(line[i + 1]!)) cur += line[++i];
+      else cur += c;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else if (c === '#' && !inWord) {
+      break;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw new Error('No closing quotation');
+  if (inWord) words.push(cur);
+  return words;
 }
 
 export function readIni(inv: Inventory, text: string, source: string): void {
