@@ -13,7 +13,7 @@ export interface TargetOptions {
   host?: string[];
   inventory?: string[];
   limit?: string;
-  sim?: (string | true)[];
+  sim?: (string | true)[] | true;
   sshConfig?: string;
   acceptNewHostKeys?: boolean;
   connectTimeout?: string;
@@ -28,7 +28,7 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--host <[user@]host[:port]>', 'an AIX host to run on over SSH (repeat for more)', collect)
     .option('-i, --inventory <inventory>', 'an Ansible inventory (INI, YAML, a folder, or host1,host2,); repeatable', collect)
     .option('-l, --limit <pattern>', "hosts of the inventory to run on, as Ansible's patterns: aix:!lpar03, lpar0*")
-    .addOption(new Option('--sim [dir]', `a simulated AIX host (aixsim) on this machine; without DIR: ${defaultSimDir()}`).argParser((v: string, prev: (string | true)[] = []) => [...prev, v]))
+    .addOption(new Option('--sim [dir]', `a simulated AIX host (aixsim) on this machine; without DIR: ${defaultSimDir()}`).argParser((v: string, prev: unknown) => [...simList(prev), v]))
     .option('-e, --extra-vars <key=value|@file>', 'variables for every host, over the inventory\'s (ansible_node_interpreter=/opt/freeware/bin/node)', collect)
     .option('--ssh-config <file>', 'the OpenSSH client configuration to use (ssh -F) instead of ~/.ssh/config')
     .option('--accept-new-host-keys', 'accept and record the host key of a host seen for the first time (StrictHostKeyChecking=accept-new); a changed key is still refused')
@@ -37,6 +37,12 @@ export function addTargetOptions(cmd: Command): Command {
 }
 
 export class TargetError extends Error {}
+
+/** --sim given without a folder is `true` to commander; repeated, a list. */
+function simList(v: unknown): (string | true)[] {
+  if (Array.isArray(v)) return v as (string | true)[];
+  return v === true ? [true] : typeof v === 'string' ? [v] : [];
+}
 
 function extraVars(list: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -71,7 +77,8 @@ function extraVars(list: string[] = []): Record<string, unknown> {
 /** The hosts the options name, each with its variables (extra vars last, as in Ansible). */
 export async function resolveTargets(o: TargetOptions, say: (text: string) => void): Promise<HostSpec[]> {
   const hosts: HostSpec[] = [];
-  const given = [o.host?.length, o.inventory?.length, o.sim?.length].filter(Boolean).length;
+  const sims = simList(o.sim);
+  const given = [o.host?.length, o.inventory?.length, sims.length].filter(Boolean).length;
   if (given === 0) throw new TargetError('say where to run: --host HOST, -i INVENTORY [-l PATTERN], or --sim [DIR]');
   if (o.limit && !o.inventory?.length) throw new TargetError('-l/--limit selects hosts of an inventory: give one with -i');
   for (const h of o.host ?? []) {
@@ -87,7 +94,7 @@ export async function resolveTargets(o: TargetOptions, say: (text: string) => vo
     if (selected.length === 0) throw new TargetError(`no host of ${o.inventory.join(', ')} matches ${o.limit ? `"${o.limit}"` : 'the inventory (it has no hosts)'}`);
     hosts.push(...selected);
   }
-  for (const s of o.sim ?? []) {
+  for (const s of sims) {
     const dir = s === true ? defaultSimDir() : s;
     if (s === true) await ensureSimHost(dir, say);
     hosts.push(simHost(dir));
