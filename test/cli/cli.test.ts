@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { aixsim, tmpDir } from '../helpers/sim.js';
-import { bareFleet, explain, type SimFleet } from '../helpers/ansible.js';
+import { aixsim, ROOT, tmpDir } from '../helpers/sim.js';
+import { bareFleet, explain, runCommand, type SimFleet } from '../helpers/ansible.js';
 import { altdisk, CLI, processesWithEnv, until } from '../helpers/runner.js';
 
 // The altdisk CLI on simulated hosts (no SSH: the sim transport runs the same bootstrap locally):
@@ -39,27 +39,34 @@ test('--help on every command', async () => {
   for (const o of ['--check', '--diff', '--forks', '--timeout', '--json', '--log-dir', '--host', '--inventory', '--limit', '--sim', '--ssh-config', '--accept-new-host-keys', '--args-file', 'Exit codes']) assert.ok(r.stdout.includes(o), `run --help lacks ${o}`);
 });
 
-test('the main job on a simulated host: look, rehearse (check, diff), clone with its AIX progress, run again (nothing to do), facts', async () => {
-  const h = init('main');
-  const check = await altdisk(['run', 'clone', 'targets=hdisk1', '--check', '--diff', '--sim', h]);
-  assert.equal(check.rc, 0, explain(check));
-  assert.match(check.stdout, /^main \| CHANGED \| check mode: would run alt_disk_copy: rootvg cloned to hdisk1$/m);
-  assert.match(check.stdout, /^ {2}would run: \/usr\/sbin\/alt_disk_copy -d hdisk1$/m);
-  assert.match(check.stdout, /^ {2}-hdisk1 +\w+ +None$/m);
-  assert.match(check.stdout, /^ {2}\+hdisk1 +\w+ +altinst_rootvg$/m);
-  const clone = await altdisk(['run', 'clone', 'targets=hdisk1', '--sim', h]);
-  assert.equal(clone.rc, 0, explain(clone));
-  assert.ok(clone.stdout.indexOf('  Creating logical volume alt_hd5.') < clone.stdout.indexOf('main | CHANGED | rootvg cloned to hdisk1'), explain(clone));
-  assert.match(clone.stdout, /^main : ok=1 {2}changed=1 {2}unreachable=0 {2}failed=0/m);
-  const again = await altdisk(['run', 'clone', 'targets=hdisk1', '--sim', h]);
-  assert.equal(again.rc, 0, explain(again));
-  assert.match(again.stdout, /^main \| OK \| altinst_rootvg is already complete on hdisk1: nothing to do$/m);
-  const facts = await altdisk(['facts', '--sim', h]);
-  assert.equal(facts.rc, 0, explain(facts));
-  assert.match(facts.stdout, /^main {2}AIX 7300-02-01-2346 {2}booted from hdisk0$/m);
-  assert.match(facts.stdout, /^ {2}hdisk1 +[0-9a-f]{16} +altinst_rootvg +20\.0 GB +boot image$/m);
-  assert.match(facts.stdout, /^ {2}altinst_rootvg +complete on hdisk1, boot image on hdisk1/m);
-  assert.match(facts.stdout, /^ {2}boot list +normal: hdisk1 \(blv=hd5\) +service: hdisk0 \(blv=hd5\)$/m);
+test('the main job, as README\'s `npm run demo` runs it through altdisk: look, rehearse (check, diff), clone with its AIX progress, run again (nothing to do), facts', async () => {
+  const h = host('lpar01');
+  const r = await runCommand(process.execPath, [path.join(ROOT, 'scripts/demo.mjs'), '--host', h, '--speed', '0']);
+  assert.equal(r.rc, 0, explain(r));
+  const out = r.stdout;
+  const at = (text: string) => {
+    const i = out.indexOf(text);
+    assert.ok(i >= 0, `the demo does not show ${JSON.stringify(text)}:\n${explain(r)}`);
+    return i;
+  };
+  // In this order: the host, the rehearsal with its diff, the clone's progress then its answer, the rerun, the facts.
+  const order = [
+    at('$ altdisk sim init'),
+    at('$ altdisk run clone targets=hdisk1 --check --diff --sim'),
+    at('lpar01 | CHANGED | check mode: would run alt_disk_copy: rootvg cloned to hdisk1'),
+    at('  would run: /usr/sbin/alt_disk_copy -d hdisk1'),
+    at('  +altinst_rootvg: complete on hdisk1'),
+    at('  Creating logical volume alt_hd5.'),
+    at('lpar01 | CHANGED | rootvg cloned to hdisk1'),
+    at('lpar01 | OK | altinst_rootvg is already complete on hdisk1: nothing to do'),
+    at('$ altdisk facts --sim'),
+  ];
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+  assert.match(out, /^lpar01 : ok=1 {2}changed=1 {2}unreachable=0 {2}failed=0/m);
+  assert.match(out, /^lpar01 {2}AIX 7300-02-01-2346 {2}booted from hdisk0$/m);
+  assert.match(out, /^ {2}hdisk1 +[0-9a-f]{16} +altinst_rootvg +20\.0 GB +boot image$/m);
+  assert.match(out, /^ {2}altinst_rootvg +complete on hdisk1, boot image on hdisk1/m);
+  assert.match(out, /^ {2}boot list +normal: hdisk1 \(blv=hd5\) +service: hdisk0 \(blv=hd5\)$/m);
 });
 
 test('--json prints one document with every host\'s full answer; a failure exits 2 with the AIX message; --args-file and key=value', async () => {
