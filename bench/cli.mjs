@@ -52,7 +52,7 @@ const { startSshd } = await import(pathToFileURL(helper).href);
 const names = Array.from({ length: HOSTS }, (_, i) => `lpar${String(i + 1).padStart(2, '0')}`);
 const hostDir = (n) => path.join(work, 'hosts', n);
 fs.mkdirSync(path.join(work, 'hosts'));
-let r = spawnSync(process.execPath, [aixsim, 'init', hostDir(names[0]), '--hostname', names[0]], { encoding: 'utf8' });
+const r = spawnSync(process.execPath, [aixsim, 'init', hostDir(names[0]), '--hostname', names[0]], { encoding: 'utf8' });
 if (r.status !== 0) throw new Error(r.stderr);
 for (const n of names.slice(1)) fs.cpSync(hostDir(names[0]), hostDir(n), { recursive: true, verbatimSymlinks: true });
 
