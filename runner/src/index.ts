@@ -15,6 +15,7 @@ export type {
   InterruptReason,
 } from './types.js';
 export { run, RunRequestError, exitCodeOf, type RunHandle } from './run.js';
+export { localNodeOf } from './types.js';
 export { MODULE_NAMES, moduleNameOf, type ModuleName } from './remote/payload.js';
 export { loadInventory, onPath, MAGIC_VARS, type InventoryReader, type LoadedInventory, type LoadOptions } from './inventory/index.js';
 export { Inventory, InventorySyntaxError, PatternError, selectHosts, readInventoryBuiltin, readInventoryAnsible } from './inventory/index.js';

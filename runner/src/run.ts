@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { HostOutcome, HostSpec, HostStatus, InterruptReason, ModuleResult, RunEvent, RunRequest, RunSummary } from './types.js';
+import { localNodeOf, type HostOutcome, type HostSpec, type HostStatus, type InterruptReason, type ModuleResult, type RunEvent, type RunRequest, type RunSummary } from './types.js';
 import { Channel } from './channel.js';
 import { RunControl, StopWaiting } from './control.js';
 import { parseAnswer } from './answer.js';
@@ -123,8 +123,8 @@ interface HostContext {
 }
 
 function connectorFor(settings: HostSettings, req: RunRequest, index: number, ctx: HostContext, host: string): Connector {
-  if (settings.transport === 'sim') return new SimConnector(settings.simDir!);
-  if (settings.transport === 'local') return new LocalConnector();
+  if (settings.transport === 'sim') return new SimConnector(settings.simDir!, localNodeOf(req.paths).env);
+  if (settings.transport === 'local') return new LocalConnector(localNodeOf(req.paths).env);
   return new SshConnector({
     settings,
     ssh: req.ssh ?? {},
@@ -157,7 +157,7 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
     let node: NodeFound;
     try {
       await ctl.race(connector.open());
-      node = settings.transport === 'sim' ? { path: process.execPath, version: process.version } : await ctl.race(findNode(host.name, connector, settings.nodeInterpreter));
+      node = settings.transport === 'sim' ? { path: localNodeOf(req.paths).node, version: 'local' } : await ctl.race(findNode(host.name, connector, settings.nodeInterpreter));
     } catch (e) {
       if (e instanceof TransportError || e instanceof ProbeTransportError) {
         out.status = 'unreachable';

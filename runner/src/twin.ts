@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execa } from 'execa';
-import type { HostSpec, RunEvent, RunnerPaths, SshSettings } from './types.js';
+import { localNodeOf, type HostSpec, type RunEvent, type RunnerPaths, type SshSettings } from './types.js';
 import { altdiskFactsOf, type AltdiskFacts } from '../../common/facts-answer.js';
 import { run } from './run.js';
 
@@ -54,7 +54,8 @@ export async function buildTwin(req: TwinRequest): Promise<TwinOutcome> {
     const file = path.join(scratch, 'facts.json');
     fs.writeFileSync(file, JSON.stringify({ ansible_facts: { altdisk: facts } }));
     const aixsim = path.join(req.paths.distDir, 'simulator', 'aixsim.cjs');
-    const r = await execa(process.execPath, [aixsim, 'init', req.dir, '--from-facts', file, '--hostname', hostname, ...(req.force ? ['--force'] : [])], { reject: false });
+    const local = localNodeOf(req.paths);
+    const r = await execa(local.node, [aixsim, 'init', req.dir, '--from-facts', file, '--hostname', hostname, ...(req.force ? ['--force'] : [])], { reject: false, env: local.env });
     if (r.exitCode !== 0) throw new Error(String(r.stderr).trim() || `aixsim init failed (exit ${r.exitCode})`);
     return { dir: path.resolve(req.dir), hostname, facts, output: String(r.stdout) };
   } finally {

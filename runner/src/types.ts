@@ -32,6 +32,17 @@ export interface SshSettings {
 /** Where the bundles live: `<distDir>/modules/<name>.js`, `<distDir>/simulator/aixsim.cjs`. */
 export interface RunnerPaths {
   distDir: string;
+  /**
+   * The Node.js that runs modules on simulated hosts and the simulator itself (default:
+   * process.execPath; in an Electron extension host that is Electron, which then runs as Node.js).
+   */
+  localNode?: string;
+}
+
+/** The local Node.js, and the environment that makes Electron's binary behave as one. */
+export function localNodeOf(paths: RunnerPaths): { node: string; env: Record<string, string> } {
+  const node = paths.localNode ?? process.execPath;
+  return { node, env: node === process.execPath && process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
 }
 
 export interface RunRequest {

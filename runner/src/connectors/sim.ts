@@ -13,8 +13,8 @@ export class SimConnector extends LocalConnector {
   override readonly target: string;
   readonly dir: string;
 
-  constructor(dir: string) {
-    super();
+  constructor(dir: string, env: Record<string, string> = {}) {
+    super(env);
     this.dir = path.resolve(dir);
     this.target = this.dir;
   }
