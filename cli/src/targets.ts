@@ -27,7 +27,7 @@ export function addTargetOptions(cmd: Command): Command {
   return cmd
     .option('--host <[user@]host[:port]>', 'an AIX host to run on over SSH (repeat for more)', collect)
     .option('-i, --inventory <inventory>', 'an Ansible inventory (INI, YAML, a folder, or host1,host2,); repeatable', collect)
-    .option('-l, --limit <pattern>', "hosts of the inventory to run on, as Ansible's patterns: aix:!lpar03, lpar0*")
+    .option('-l, --limit <pattern>', "hosts of the inventory to run on, as Ansible's patterns: aix:!lpar03, lpar0*, @file")
     .addOption(new Option('--sim [dir]', `a simulated AIX host (aixsim) on this machine; without DIR: ${defaultSimDir()}`).argParser((v: string, prev: unknown) => [...simList(prev), v]))
     .option('-e, --extra-vars <key=value|@file>', 'variables for every host, over the inventory\'s (ansible_node_interpreter=/opt/freeware/bin/node)', collect)
     .option('--ssh-config <file>', 'the OpenSSH client configuration to use (ssh -F) instead of ~/.ssh/config')
@@ -44,7 +44,8 @@ function simList(v: unknown): (string | true)[] {
   return v === true ? [true] : typeof v === 'string' ? [v] : [];
 }
 
-function extraVars(list: string[] = []): Record<string, unknown> {
+/** -e key=value, -e '{json}', -e @file.yml: Ansible's extra variables. */
+export function extraVars(list: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const item of list) {
     if (item.startsWith('@')) {
@@ -90,7 +91,16 @@ export async function resolveTargets(o: TargetOptions, say: (text: string) => vo
   }
   if (o.inventory?.length) {
     const inv = await loadInventory(o.inventory, { reader: o.inventoryReader ?? 'auto' });
-    const selected = inv.hosts(o.limit);
+    // -l @file: one host or pattern a line (Ansible's retry files).
+    let limit = o.limit;
+    if (limit?.startsWith('@')) {
+      try {
+        limit = fs.readFileSync(limit.slice(1), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).join(',');
+      } catch (e) {
+        throw new TargetError(`-l ${o.limit}: ${(e as Error).message}`);
+      }
+    }
+    const selected = inv.hosts(limit);
     if (selected.length === 0) throw new TargetError(`no host of ${o.inventory.join(', ')} matches ${o.limit ? `"${o.limit}"` : 'the inventory (it has no hosts)'}`);
     hosts.push(...selected);
   }

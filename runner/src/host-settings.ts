@@ -64,6 +64,12 @@ export function hostSettings(host: HostSpec): HostSettings {
   else if (SSH_CONNECTIONS.has(connection)) transport = 'ssh';
   else throw new HostSettingsError(`${host.name}: ansible_connection=${connection} is not a transport altdisk runs modules over (ssh or local; altdisk_sim_dir for a simulated host)`);
 
+  // Switching users on the host (sudo, su, pbrun...) is not done by altdisk run: the module would
+  // run as the login user and AIX would refuse the commands half-way. Say so before connecting.
+  const become = read('ansible_become');
+  if (become === true || (typeof become === 'string' && ['yes', 'true', 'on', '1'].includes(become.toLowerCase()))) {
+    throw new HostSettingsError(`${host.name}: ansible_become is set, and altdisk run does not switch users on the host: connect as a user allowed to run the AIX commands (ansible_user=root), or -e ansible_become=false if the login user already may`);
+  }
   const portText = text('ansible_port', 'ansible_ssh_port');
   const port = portText === null ? null : Number(portText);
   if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new HostSettingsError(`${host.name}: ansible_port must be a port number, not ${portText}`);

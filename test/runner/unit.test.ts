@@ -101,6 +101,8 @@ test('hosts from the command line and their connection settings', () => {
   assert.deepEqual(s.env, { A: '1' });
   assert.throws(() => hostSettings({ name: 'h', vars: { ansible_connection: 'winrm' } }), /winrm is not a transport/);
   assert.throws(() => hostSettings({ name: 'h', vars: { ansible_host: '-oProxyCommand=x' } }), /not a host name/);
+  assert.throws(() => hostSettings({ name: 'h', vars: { ansible_become: 'yes' } }), /altdisk run does not switch users on the host/);
+  assert.equal(hostSettings({ name: 'h', vars: { ansible_become: false } }).transport, 'ssh');
 });
 
 test('grouping identical answers and compressing host lists like dshbak -c', () => {

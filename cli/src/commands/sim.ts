@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { altdiskFactsOf, buildTwin, hostFromAddress, loadInventory, run, simHost, type HostSpec } from '../../../runner/src/index.js';
 import { aixsim } from '../sim-host.js';
 import { defaultSimDir, runnerPaths } from '../paths.js';
-import { sshSettings, TargetError, type TargetOptions } from '../targets.js';
+import { extraVars, sshSettings, TargetError, type TargetOptions } from '../targets.js';
 import { factsTable } from '../render/facts-table.js';
 import { styleFor } from '../render/style.js';
 import { action } from '../action.js';
@@ -54,12 +54,7 @@ async function sourceHost(o: InitOptions): Promise<HostSpec> {
       throw new TargetError(`--from-host ${(e as Error).message}`);
     }
   }
-  const extra: Record<string, unknown> = {};
-  for (const kv of o.extraVars ?? []) {
-    const eq = kv.indexOf('=');
-    if (eq <= 0) throw new TargetError(`-e ${kv}: write key=value`);
-    extra[kv.slice(0, eq)] = kv.slice(eq + 1);
-  }
+  const extra = extraVars(o.extraVars);
   return { name: host.name, vars: { ...host.vars, ...extra } };
 }
 
@@ -71,7 +66,7 @@ function initCommand(sim: Command): void {
     .option('--from-host <host>', 'a twin of this host: [user@]host[:port], or a host of -i\'s inventory (its facts are read over SSH)')
     .option('--from-facts <file>', 'a twin from saved facts: the answer of the facts module (altdisk run facts --json, or a host\'s ansible_facts.altdisk)')
     .option('-i, --inventory <inventory>', 'the inventory --from-host is in', collect)
-    .option('-e, --extra-vars <key=value>', 'variables for --from-host (ansible_node_interpreter=...)', collect)
+    .option('-e, --extra-vars <key=value|@file>', 'variables for --from-host (ansible_node_interpreter=...)', collect)
     .option('--ssh-config <file>', 'the OpenSSH client configuration to use (ssh -F)')
     .option('--accept-new-host-keys', 'accept the host key of a host seen for the first time')
     .option('--connect-timeout <seconds>', 'SSH connection timeout when your configuration sets none', '10')
