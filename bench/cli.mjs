@@ -9,7 +9,7 @@
 // Every figure is the median of --runs runs (default 3; 15 for start-up), each starting cold (new
 // SSH master connections). Results land in bench/results/cli-latest.json.
 // Usage: node bench/cli.mjs [--runs 3] [--hosts 20] [--json FILE]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -75,15 +75,31 @@ fs.writeFileSync(
   }),
 );
 
+// Asynchronous on purpose: this process must keep reading sshd's log while the tools run (a
+// blocked reader fills the pipe and sshd stops answering).
 function timed(file, args, env = {}) {
-  const started = process.hrtime.bigint();
-  const res = spawnSync(file, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, cwd: work, timeout: 600_000 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (res.status !== 0) {
-    console.error(`bench: ${path.basename(file)} ${args.join(' ')} failed (rc ${res.status}):\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-2000)}`);
-    process.exit(1);
-  }
-  return { ms, stdout: res.stdout };
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    // Through bash, whose `times` then says how much CPU the tool and the processes it waited for
+    // (its ssh clients) used here, on the controller: the remote side (sshd's children) is not in it.
+    const child = spawn('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bench', file, ...args], { env: { ...process.env, ...env }, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) {
+        console.error(`bench: ${path.basename(file)} ${args.join(' ')} failed (rc ${code}):\n${stdout.slice(-3000)}\n${stderr.slice(-2000)}`);
+        process.exit(1);
+      }
+      const t = stderr.trim().split('\n').slice(-1)[0].match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+      const cpuMs = t ? Math.round((Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4])) * 1000) : null;
+      resolve({ ms, stdout, cpuMs });
+    });
+  });
 }
 
 let cp = 0;
@@ -104,10 +120,16 @@ const ansibleEnv = () => {
 
 // A generous connection timeout for both tools: on a loaded machine sshd is slow to answer.
 const CONNECT_TIMEOUT = '60';
-const altdiskRun = (forks) => timed(process.execPath, [cli, 'run', 'facts', '-i', inventory, '--forks', String(forks), '--inventory-reader', 'builtin', '--connect-timeout', CONNECT_TIMEOUT]).ms;
-const altdiskRunAnsibleInventory = () => timed(process.execPath, [cli, 'run', 'facts', '-i', inventory, '--forks', '20', '--inventory-reader', 'ansible', '--connect-timeout', CONNECT_TIMEOUT]).ms;
-const ansibleRun = () => {
-  const { ms, stdout } = timed('ansible', ['all', '-i', inventory, '-m', 'altdisk.aix.facts', '-f', '20'], ansibleEnv());
+const cpu = { altdisk: [], ansible: [] };
+const altdiskRun = async (forks) => {
+  const r = await timed(process.execPath, [cli, 'run', 'facts', '-i', inventory, '--forks', String(forks), '--inventory-reader', 'builtin', '--connect-timeout', CONNECT_TIMEOUT]);
+  if (forks === 20) cpu.altdisk.push(r.cpuMs);
+  return r.ms;
+};
+const altdiskRunAnsibleInventory = async () => (await timed(process.execPath, [cli, 'run', 'facts', '-i', inventory, '--forks', '20', '--inventory-reader', 'ansible', '--connect-timeout', CONNECT_TIMEOUT])).ms;
+const ansibleRun = async () => {
+  const { ms, stdout, cpuMs } = await timed('ansible', ['all', '-i', inventory, '-m', 'altdisk.aix.facts', '-f', '20'], ansibleEnv());
+  cpu.ansible.push(cpuMs);
   const ok = (stdout.match(/\| SUCCESS =>/g) ?? []).length;
   if (ok !== HOSTS) {
     console.error(`bench: ansible answered for ${ok} of ${HOSTS} hosts:\n${stdout.slice(-2000)}`);
@@ -116,17 +138,21 @@ const ansibleRun = () => {
   return ms;
 };
 
-const series = (fn, n) => Array.from({ length: n }, () => fn());
+const series = async (fn, n) => {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await fn());
+  return out;
+};
 try {
   // Warm the page cache and sshd once for both tools.
-  altdiskRun(20);
-  ansibleRun();
-  const a20 = series(() => altdiskRun(20), RUNS);
-  const ans = series(ansibleRun, RUNS);
-  const aInv = series(altdiskRunAnsibleInventory, RUNS);
-  const a1 = series(() => altdiskRun(1), Math.max(1, Math.min(RUNS, 2)));
-  const start = series(() => timed(process.execPath, [cli, '--version']).ms, 15);
-  const bare = series(() => timed(process.execPath, ['-e', '0']).ms, 15);
+  await altdiskRun(20);
+  await ansibleRun();
+  const a20 = await series(() => altdiskRun(20), RUNS);
+  const ans = await series(ansibleRun, RUNS);
+  const aInv = await series(altdiskRunAnsibleInventory, RUNS);
+  const a1 = await series(() => altdiskRun(1), Math.max(1, Math.min(RUNS, 2)));
+  const start = await series(async () => (await timed(process.execPath, [cli, '--version'])).ms, 15);
+  const bare = await series(async () => (await timed(process.execPath, ['-e', '0'])).ms, 15);
   const m = (xs) => Math.round(median(xs));
   const figures = {
     hosts: HOSTS,
@@ -134,6 +160,9 @@ try {
     altdisk_forks20_ms: m(a20),
     ansible_f20_ms: m(ans),
     altdisk_vs_ansible: +(median(a20) / median(ans)).toFixed(2),
+    altdisk_controller_cpu_ms: m(cpu.altdisk),
+    ansible_controller_cpu_ms: m(cpu.ansible),
+    controller_cpu_altdisk_vs_ansible: +(median(cpu.altdisk) / median(cpu.ansible)).toFixed(2),
     altdisk_forks20_with_ansible_inventory_ms: m(aInv),
     altdisk_forks1_ms: m(a1),
     forks20_vs_forks1: +(median(a20) / median(a1)).toFixed(2),
@@ -147,6 +176,7 @@ try {
   console.log(`  altdisk run facts --forks 20            ${figures.altdisk_forks20_ms} ms`);
   console.log(`  ansible -m altdisk.aix.facts -f 20      ${figures.ansible_f20_ms} ms`);
   console.log(`  ratio altdisk / ansible                 ${figures.altdisk_vs_ansible}   (target <= 0.5)`);
+  console.log(`  controller CPU: altdisk ${figures.altdisk_controller_cpu_ms} ms, ansible ${figures.ansible_controller_cpu_ms} ms, ratio ${figures.controller_cpu_altdisk_vs_ansible}`);
   console.log(`  altdisk, inventory via ansible-inventory ${figures.altdisk_forks20_with_ansible_inventory_ms} ms`);
   console.log(`  altdisk run facts --forks 1             ${figures.altdisk_forks1_ms} ms`);
   console.log(`  ratio --forks 20 / --forks 1            ${figures.forks20_vs_forks1}`);

@@ -1,42 +1,50 @@
-import type { Connector } from './connectors/types.js';
 import { shQuote } from './connectors/types.js';
+import { BOOTSTRAP, CONTROL_PREFIX } from './remote/bootstrap.js';
 
 // Which Node.js runs the modules on a host: ansible_node_interpreter when the inventory sets it
 // (the collection's variable; then nothing else is tried, as Ansible does with interpreters),
 // otherwise /opt/freeware/bin/node (the AIX Toolbox), then `node` on the PATH of the SSH session.
-// One shell command looks, with shell built-ins only; Node.js 18 or later is needed.
+// Node.js 18 or later is needed. The looking is part of the command that starts the module (one
+// round trip): a shell script of built-ins tries each place (`node -v` does not start V8) and
+// execs the first good one with the bootstrap; otherwise it says where it looked and exits 97.
 
 export const TOOLBOX_NODE = '/opt/freeware/bin/node';
 export const MIN_NODE_MAJOR = 18;
-
-export interface NodeFound {
-  path: string;
-  version: string;
-}
-
-export class NodeNotFoundError extends Error {}
+/** The launcher's exit code when no Node.js 18 or later was found. */
+export const NO_NODE_EXIT = 97;
+/** Lines of the launcher on standard error start with this. */
+export const PROBE_PREFIX = `${CONTROL_PREFIX}probe\t`;
 
 interface Looked {
   place: string;
   outcome: string;
 }
 
-/** The probe: one line per place looked at, and it stops at the first Node.js 18 or later. */
-export function probeScript(candidates: string[], searchPath: boolean): string {
+/** The places to look, in order: the explicit interpreter only, or the Toolbox's and PATH's. */
+export function launchScript(explicit: string | null): string {
   const good = 'v1[89].*|v[2-9][0-9].*|v[1-9][0-9][0-9].*';
-  const lines = [
-    `for n in ${candidates.map(shQuote).join(' ')}; do`,
-    `  if [ -d "$n" ]; then printf "dir\\t%s\\n" "$n"; continue; fi`,
-    `  if [ -x "$n" ]; then v=$("$n" -v 2>/dev/null); printf "found\\t%s\\t%s\\n" "$n" "$v"; case "$v" in ${good}) exit 0;; esac; else printf "missing\\t%s\\n" "$n"; fi`,
-    'done',
+  const say = (fmt: string, ...args: string[]) => `printf "${PROBE_PREFIX.replace(/\t/g, '\\t')}${fmt}\\n" ${args.join(' ')} >&2`;
+  const tryNode = [
+    `  if [ -d "$n" ]; then ${say('dir\\t%s', '"$n"')}; continue; fi`,
+    `  if [ -x "$n" ]; then v=$("$n" -v 2>/dev/null); case "$v" in ${good}) exec "$n" -e ${shQuote(BOOTSTRAP)} "$n";; esac; ${say('found\\t%s\\t%s', '"$n"', '"$v"')}; else ${say('missing\\t%s', '"$n"')}; fi`,
   ];
-  if (searchPath) {
+  const lines = [`for n in ${shQuote(explicit ?? TOOLBOX_NODE)}; do`, ...tryNode, 'done'];
+  if (explicit === null) {
     lines.push(
-      'printf "pathvar\\t%s\\n" "$PATH"',
-      `p=$(command -v node 2>/dev/null); if [ -n "$p" ]; then v=$("$p" -v 2>/dev/null); printf "found\\t%s\\t%s\\n" "$p" "$v"; else printf "nopath\\n"; fi`,
+      say('pathvar\\t%s', '"$PATH"'),
+      'n=$(command -v node 2>/dev/null)',
+      `if [ -n "$n" ]; then for n in "$n"; do`,
+      ...tryNode,
+      `done; else ${say('nopath')}; fi`,
     );
   }
+  lines.push(`exit ${NO_NODE_EXIT}`);
   return lines.join('\n');
+}
+
+/** The command that finds Node.js and starts the bootstrap with it (through /bin/sh, whatever the login shell). */
+export function launchCommand(explicit: string | null): string {
+  return `/bin/sh -c ${shQuote(launchScript(explicit))}`;
 }
 
 function majorOf(version: string): number | null {
@@ -44,20 +52,19 @@ function majorOf(version: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Read the probe's answer: the Node.js to use, or the list of places looked at. */
-export function readProbe(stdout: string, explicit: string | null): NodeFound | Looked[] {
+/** The launcher's lines (without PROBE_PREFIX): where it looked and what it found. */
+export function readProbe(lines: string[], explicit: string | null): Looked[] {
   const looked: Looked[] = [];
-  let pathVar: string | null = null;
-  for (const line of stdout.split('\n')) {
+  let pathVar = '';
+  for (const line of lines) {
     const [kind, a, b] = line.split('\t');
     if (kind === 'found' && a) {
       const major = majorOf(b ?? '');
-      if (major !== null && major >= MIN_NODE_MAJOR) return { path: a, version: (b ?? '').trim() };
       looked.push({ place: a, outcome: major === null ? `does not run (${(b ?? '').trim() || 'no version'})` : `${(b ?? '').trim()}, too old` });
     } else if (kind === 'missing' && a) looked.push({ place: a, outcome: 'not there' });
     else if (kind === 'dir' && a) looked.push({ place: a, outcome: 'a folder' });
     else if (kind === 'pathvar') pathVar = a ?? '';
-    else if (kind === 'nopath') looked.push({ place: `node on PATH (${pathVar ?? ''})`, outcome: 'none' });
+    else if (kind === 'nopath') looked.push({ place: `node on PATH (${pathVar})`, outcome: 'none' });
   }
   if (explicit && looked[0]) looked[0].place += ' (ansible_node_interpreter)';
   return looked;
@@ -67,16 +74,3 @@ export function nodeNotFoundMessage(host: string, looked: Looked[], explicit: st
   const where = looked.map((l) => `${l.place}: ${l.outcome}`).join('; ') || (explicit ?? TOOLBOX_NODE);
   return `${host}: Node.js ${MIN_NODE_MAJOR} or later not found (looked in ${where}): install nodejs from the AIX Toolbox or set ansible_node_interpreter`;
 }
-
-export async function findNode(host: string, connector: Connector, explicit: string | null): Promise<NodeFound> {
-  const candidates = explicit ? [explicit] : [TOOLBOX_NODE];
-  const r = await connector.exec(`/bin/sh -c ${shQuote(probeScript(candidates, explicit === null))}`);
-  const failure = connector.transportFailure(r.code, r.stderr);
-  if (failure) throw new ProbeTransportError(failure);
-  const answer = readProbe(r.stdout, explicit);
-  if (!Array.isArray(answer)) return answer;
-  if (answer.length === 0) throw new NodeNotFoundError(`${host}: cannot look for Node.js (/bin/sh answered rc ${r.code}: ${r.stderr.trim() || 'nothing'})`);
-  throw new NodeNotFoundError(nodeNotFoundMessage(host, answer, explicit));
-}
-
-export class ProbeTransportError extends Error {}

@@ -10,7 +10,7 @@ import { TransportError, type Connector } from './connectors/types.js';
 import { SshConnector } from './connectors/ssh.js';
 import { LocalConnector } from './connectors/local.js';
 import { SimConnector, SIM_ENV } from './connectors/sim.js';
-import { findNode, NodeNotFoundError, ProbeTransportError, type NodeFound } from './node-discovery.js';
+import { launchCommand, nodeNotFoundMessage, readProbe } from './node-discovery.js';
 import { embedArgs, framePayload, moduleArgs, moduleNameOf, readBundle, type ModuleName } from './remote/payload.js';
 import { startProgram } from './remote/execute.js';
 import { altdiskFactsOf } from '../../common/facts-answer.js';
@@ -154,19 +154,13 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
   const connector = connectorFor(settings, req, index, ctx, host.name);
   const env = { ...settings.env, ...(settings.transport === 'sim' ? { [SIM_ENV]: (connector as SimConnector).dir } : {}) };
   try {
-    let node: NodeFound;
     try {
       await ctl.race(connector.open());
-      node = settings.transport === 'sim' ? { path: localNodeOf(req.paths).node, version: 'local' } : await ctl.race(findNode(host.name, connector, settings.nodeInterpreter));
     } catch (e) {
-      if (e instanceof TransportError || e instanceof ProbeTransportError) {
+      if (e instanceof TransportError) {
         out.status = 'unreachable';
         out.message = `${host.name}: ${e.message}`;
         emit({ type: 'unreachable', host: host.name, message: out.message, at: at() });
-        return;
-      }
-      if (e instanceof NodeNotFoundError) {
-        fail(out, { changed: false, failed: true, msg: e.message }, emit);
         return;
       }
       if (e instanceof StopWaiting) {
@@ -175,18 +169,20 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
       }
       throw e;
     }
-    debug(`node ${node.path} (${node.version}) on ${connector.target}`);
     if (ctl.level > 0) {
       out.message = 'not started: the run was interrupted before the module started on this host';
       return;
     }
+    // A simulated host runs with this machine's Node.js; others with the one the host has.
+    const explicitNode = settings.transport === 'sim' ? localNodeOf(req.paths).node : settings.nodeInterpreter;
+    const command = launchCommand(explicitNode);
     let reason = null as InterruptReason | null;
-    const prog = startProgram(connector, node.path, framePayload(program, env), {
+    const prog = startProgram(connector, command, framePayload(program, env), {
       onProgress: (line) => {
         out.progress.push(line);
         emit({ type: 'progress', host: host.name, line, at: at() });
       },
-      onReport: (r) => debug(`bootstrap: ${JSON.stringify(r)}`),
+      onReport: (r) => debug(r.event === 'started' ? `node ${r.node} (${r.version}) on ${connector.target}, module pid ${r.pid}` : `bootstrap: ${JSON.stringify(r)}`),
     });
     const offInterrupt = ctl.onInterrupt(() => {
       reason ??= 'interrupt';
@@ -216,6 +212,10 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
       fail(out, { changed: false, failed: true, rc: o.code, msg: `the ${name} module ended without an answer (exit code ${o.code})${o.stderrTail.trim() ? `: ${o.stderrTail.trim().split('\n').slice(-3).join(' ')}` : ''}` }, emit);
       return;
     }
+    if (o.kind === 'no-node') {
+      fail(out, { changed: false, failed: true, msg: nodeNotFoundMessage(host.name, readProbe(o.probe, explicitNode), explicitNode) }, emit);
+      return;
+    }
     if (o.kind === 'unreachable') {
       out.status = 'unreachable';
       out.message = `${host.name}: ${o.message}`;
@@ -236,7 +236,7 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
             : `${what} was interrupted: altdisk stopped it on the host`;
     if (o.kind !== 'abandoned' && req.stateAfterInterrupt !== false && ctl.level < 2) {
       try {
-        const facts = await readState(req, connector, node, env, ctl);
+        const facts = await readState(req, connector, command, env, ctl);
         out.state = hostStateFrom(facts, host.name);
       } catch (e) {
         out.message += `; its state could not be read (${(e as Error).message}): check it with altdisk facts`;
@@ -256,9 +256,9 @@ function fail(out: HostOutcome, result: ModuleResult, emit: (e: RunEvent) => voi
 }
 
 /** The facts module on the same connection (a new one when it was lost), for the state report. */
-async function readState(req: RunRequest, connector: Connector, node: NodeFound, env: Record<string, string>, ctl: RunControl) {
+async function readState(req: RunRequest, connector: Connector, command: string, env: Record<string, string>, ctl: RunControl) {
   const program = embedArgs(readBundle(req.paths.distDir, 'facts'), {});
-  const prog = startProgram(connector, node.path, framePayload(program, env), { onProgress: () => undefined });
+  const prog = startProgram(connector, command, framePayload(program, env), { onProgress: () => undefined });
   const off = ctl.onStopWaiting(() => prog.abandon());
   const timer = setTimeout(() => prog.stop(), STATE_TIMEOUT_MS);
   try {

@@ -33,7 +33,7 @@ test('Ctrl-C in the middle of a slowed clone: the module and alt_disk_copy are g
   let chain: string[][] = [];
   let homeDuringRun: string[] = [];
   const { events, summary } = await runAll({ module: 'clone', args: { targets: ['hdisk1'] }, hosts: [slowHost('lpar11')], ssh: { configFile: fleet.sshConfig } }, (e, handle) => {
-    if (e.type === 'debug' && e.message.includes('"event":"started"')) modulePid = Number(/"pid":(\d+)/.exec(e.message)![1]);
+    if (e.type === 'debug' && /module pid (\d+)/.test(e.message)) modulePid = Number(/module pid (\d+)/.exec(e.message)![1]);
     if (e.type === 'progress' && e.line === 'Creating logical volume alt_hd4.' && seenDuringRun.length === 0) {
       seenDuringRun = onHost('lpar11');
       // From the module up to the SSH session's sshd process.

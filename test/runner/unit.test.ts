@@ -1,11 +1,15 @@
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { pythonLiteral } from '../../runner/src/inventory/python-literal.js';
 import { expandRanges, parseHostEntry } from '../../runner/src/inventory/host-pattern.js';
 import { hostLineWords } from '../../runner/src/inventory/ini.js';
 import { renderTemplate, templatedVars } from '../../runner/src/inventory/template.js';
 import { chooseOptions, parseSshG, userOptionNames } from '../../runner/src/connectors/ssh-options.js';
-import { nodeNotFoundMessage, readProbe } from '../../runner/src/node-discovery.js';
+import { launchScript, NO_NODE_EXIT, nodeNotFoundMessage, PROBE_PREFIX, readProbe } from '../../runner/src/node-discovery.js';
 import { BOOTSTRAP } from '../../runner/src/remote/bootstrap.js';
 import { embedArgs } from '../../runner/src/remote/payload.js';
 import { compressHostList, groupIdentical, hostFromAddress, hostSettings, hostStateFrom, exitCodeOf } from '../../runner/src/index.js';
@@ -77,11 +81,25 @@ test('ssh options: each once, never over a user\'s own -o or a stricter configur
   for (const c of [defaults, strict]) for (const a of [true, false]) assert.ok(!chooseOptions(c, [], { ...wish, acceptNewHostKeys: a }).args.some((x) => /StrictHostKeyChecking=(no|off)/i.test(x)));
 });
 
-test('node discovery: the first Node.js 18 or later; otherwise the places looked in, in the issue\'s words', () => {
-  assert.deepEqual(readProbe('missing\t/opt/freeware/bin/node\npathvar\t/usr/bin:/bin\nfound\t/usr/bin/node\tv20.1.0\n', null), { path: '/usr/bin/node', version: 'v20.1.0' });
-  const looked = readProbe('found\t/opt/freeware/bin/node\tv16.20.2\npathvar\t/usr/bin\nnopath\n', null);
-  assert.ok(Array.isArray(looked));
+test('node discovery: the launcher tries each place with shell built-ins and says where it looked, in the issue\'s words', () => {
+  const looked = readProbe(['found\t/opt/freeware/bin/node\tv16.20.2', 'pathvar\t/usr/bin', 'nopath'], null);
   assert.equal(nodeNotFoundMessage('aix01', looked, null), 'aix01: Node.js 18 or later not found (looked in /opt/freeware/bin/node: v16.20.2, too old; node on PATH (/usr/bin): none): install nodejs from the AIX Toolbox or set ansible_node_interpreter');
+  // The real script, run by /bin/sh here: an old node given explicitly is refused without trying others.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altdisk-probe-'));
+  try {
+    const old = path.join(dir, 'node');
+    fs.writeFileSync(old, '#!/bin/sh\necho v16.20.2\n', { mode: 0o755 });
+    const r = spawnSync('/bin/sh', ['-c', launchScript(old)], { encoding: 'utf8', input: '' });
+    assert.equal(r.status, NO_NODE_EXIT);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith(PROBE_PREFIX)).map((l) => l.slice(PROBE_PREFIX.length));
+    assert.equal(nodeNotFoundMessage('h', readProbe(lines, old), old), `h: Node.js 18 or later not found (looked in ${old} (ansible_node_interpreter): v16.20.2, too old): install nodejs from the AIX Toolbox or set ansible_node_interpreter`);
+    const none = spawnSync('/bin/sh', ['-c', launchScript(null)], { encoding: 'utf8', input: '', env: { PATH: dir + '/nothing' } });
+    assert.equal(none.status, NO_NODE_EXIT);
+    assert.match(none.stderr, /missing\t\/opt\/freeware\/bin\/node/);
+    assert.match(none.stderr, /nopath/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the bootstrap is one line safe inside single quotes and csh; embedded arguments survive any character', () => {

@@ -1,4 +1,4 @@
-// The program the host's node runs (`node -e BOOTSTRAP`): it reads a header line and the module
+// The program the host's node runs (`node -e BOOTSTRAP <path of that node>`): it reads a header line and the module
 // bundle (with its arguments embedded) from standard input, starts the module as `node -` in a
 // process group of its own with the bundle piped into it, and keeps reading standard input as a
 // control channel. Anything more on it, or its end (the SSH session closed, the connection
@@ -21,7 +21,7 @@ export interface BootstrapHeader {
 
 /** What the bootstrap reports on standard error (after CONTROL_PREFIX, as JSON). */
 export type BootstrapReport =
-  | { event: 'started'; pid: number }
+  | { event: 'started'; pid: number; node: string; version: string }
   | { event: 'stopping'; why: string }
   | { event: 'signal'; signal: string }
   | { event: 'error'; message: string }
@@ -73,7 +73,7 @@ function start(program) {
   });
   child.stdin.on("error", function () {});
   child.stdin.end(program);
-  say({ event: "started", pid: child.pid });
+  say({ event: "started", pid: child.pid, node: process.argv[1] || process.execPath, version: process.version });
 }
 process.stdin.on("data", function (d) {
   if (child || stopping) { stop("stop"); return; }

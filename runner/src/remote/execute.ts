@@ -1,13 +1,14 @@
 import type { Connector } from '../connectors/types.js';
-import { shQuote } from '../connectors/types.js';
-import { BOOTSTRAP, CONTROL_PREFIX, type BootstrapReport } from './bootstrap.js';
+import { CONTROL_PREFIX, type BootstrapReport } from './bootstrap.js';
+import { NO_NODE_EXIT, PROBE_PREFIX } from '../node-discovery.js';
 
-// Runs one framed program (remote/payload.ts) through the bootstrap on a host and tells apart
-// what can happen: the module answered; it was stopped (we asked, or its session ended); the
-// connection was lost while it ran; the connection could not be made; we stopped waiting.
+// Runs one framed program (remote/payload.ts) through the launcher and the bootstrap on a host
+// and tells apart what can happen: the module answered; it was stopped (we asked, or its session
+// ended); the connection was lost while it ran; the connection could not be made; the host has
+// no Node.js to run it; we stopped waiting.
 
 export interface ProgramOutcome {
-  kind: 'answered' | 'lost' | 'unreachable' | 'abandoned';
+  kind: 'answered' | 'lost' | 'unreachable' | 'no-node' | 'abandoned';
   /** The module's exit code, when the bootstrap reported one. */
   code: number | null;
   /** The module's standard output (its one JSON answer). */
@@ -19,6 +20,8 @@ export interface ProgramOutcome {
   /** The module process was started on the host. */
   started: boolean;
   message: string | null;
+  /** The launcher's report of where it looked for Node.js (for kind no-node). */
+  probe: string[];
 }
 
 export interface RunningProgram {
@@ -29,17 +32,13 @@ export interface RunningProgram {
   outcome: Promise<ProgramOutcome>;
 }
 
-export function bootstrapCommand(node: string): string {
-  return `exec ${shQuote(node)} -e ${shQuote(BOOTSTRAP)}`;
-}
-
 export function startProgram(
   connector: Connector,
-  node: string,
+  command: string,
   payload: Buffer,
   handlers: { onProgress(line: string): void; onReport?(r: BootstrapReport): void },
 ): RunningProgram {
-  const p = connector.start(bootstrapCommand(node));
+  const p = connector.start(command);
   const out: Buffer[] = [];
   const errTail: string[] = [];
   let pending = '';
@@ -47,8 +46,13 @@ export function startProgram(
   let started = false;
   let abandoned = false;
   let stopAsked = false;
+  const probe: string[] = [];
 
   const line = (l: string) => {
+    if (l.startsWith(PROBE_PREFIX)) {
+      probe.push(l.slice(PROBE_PREFIX.length));
+      return;
+    }
     if (l.startsWith(CONTROL_PREFIX)) {
       try {
         const r = JSON.parse(l.slice(CONTROL_PREFIX.length)) as BootstrapReport;
@@ -84,21 +88,15 @@ export function startProgram(
     const stdout = Buffer.concat(out).toString('utf8');
     const stderrTail = errTail.join('\n');
     const exit = exitReport as Extract<BootstrapReport, { event: 'exit' }> | null;
-    if (exit) return { kind: 'answered', code: exit.code, stdout, stderrTail, stopped: exit.stopped, started, message: null };
-    if (abandoned) return { kind: 'abandoned', code: null, stdout, stderrTail, stopped: false, started, message: 'altdisk stopped waiting for this host' };
+    const base = { stdout, stderrTail, started, probe };
+    if (exit) return { ...base, kind: 'answered', code: exit.code, stopped: exit.stopped, message: null };
+    if (abandoned) return { ...base, kind: 'abandoned', code: null, stopped: false, message: 'altdisk stopped waiting for this host' };
+    if (!started && ex.code === NO_NODE_EXIT && probe.length > 0) return { ...base, kind: 'no-node', code: null, stopped: false, message: null };
     const failure = connector.transportFailure(ex.code, stderrTail);
     if (!started) {
-      return { kind: 'unreachable', code: null, stdout, stderrTail, stopped: false, started, message: failure ?? `the module could not start on ${connector.target} (exit ${ex.code ?? ex.signal}): ${stderrTail.trim() || 'no message'}` };
+      return { ...base, kind: 'unreachable', code: null, stopped: false, message: failure ?? `the module could not start on ${connector.target} (exit ${ex.code ?? ex.signal}): ${stderrTail.trim() || 'no message'}` };
     }
-    return {
-      kind: 'lost',
-      code: null,
-      stdout,
-      stderrTail,
-      stopped: stopAsked,
-      started,
-      message: failure ?? `the connection to ${connector.target} ended while the module ran (exit ${ex.code ?? ex.signal})`,
-    };
+    return { ...base, kind: 'lost', code: null, stopped: stopAsked, message: failure ?? `the connection to ${connector.target} ended while the module ran (exit ${ex.code ?? ex.signal})` };
   })();
 
   return {
