@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds everything into dist/: the simulator bundle, the module bundles (with validators compiled
 // ahead of time), the CLI, the Ansible collection and the compiled tests.
-// Usage: node scripts/build.mjs [target ...]   (targets: simulator modules cli collection tests; default all)
+// Usage: node scripts/build.mjs [target ...]   (targets: specs simulator modules cli language collection tests; default all)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -153,7 +153,21 @@ async function cli() {
   fs.chmodSync(path.join(dist, 'cli/altdisk.cjs'), 0o755);
 }
 
-const TARGETS = { specs, simulator, modules, cli, collection, tests };
+// dist/language/engine.mjs: the language engine alone, platform-neutral (no Node built-ins may creep
+// in: it goes into the VS Code extension too), for the benchmark and for size checks.
+async function language() {
+  await esbuild.build({
+    ...nodeBundle,
+    platform: 'neutral',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    minify: true,
+    entryPoints: ['language/src/index.ts'],
+    outfile: 'dist/language/engine.mjs',
+  });
+}
+
+const TARGETS = { specs, simulator, modules, cli, language, collection, tests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

@@ -36,8 +36,10 @@ export function hostStateFrom(facts: AltdiskFacts, host: string): HostState {
       else next.push(`nothing to finish: the next reboot starts ${alt.boot_disk ?? disks}`);
       break;
     case 'varied-on-by-hand':
-      summary = `altinst_rootvg on ${disks} was varied on by hand: its file systems are not mounted and it must not be booted as it is`;
-      next.push(`remove it and clone again: altdisk run cleanup${on}`);
+      // What a clone stopped before its file systems existed leaves too, as well as a varyonvg by hand.
+      summary = `altinst_rootvg on ${disks} is varied on without /alt_inst (a copy stopped half-made, or varied on by hand): it must not be booted as it is`;
+      next.push(`remove it: altdisk run cleanup${on}`);
+      next.push(`or start the clone again from scratch: the same command with force=true${on}`);
       break;
     default:
       summary = `altinst_rootvg: ${alt.state} on ${disks}`;

@@ -34,7 +34,8 @@ test('Ctrl-C in the middle of a slowed clone: the module and alt_disk_copy are g
   let homeDuringRun: string[] = [];
   const { events, summary } = await runAll({ module: 'clone', args: { targets: ['hdisk1'] }, hosts: [slowHost('lpar11')], ssh: { configFile: fleet.sshConfig } }, (e, handle) => {
     if (e.type === 'debug' && /module pid (\d+)/.test(e.message)) modulePid = Number(/module pid (\d+)/.exec(e.message)![1]);
-    if (e.type === 'progress' && e.line === 'Creating logical volume alt_hd4.' && seenDuringRun.length === 0) {
+    // Once the copy's file systems exist and are mounted (phase 1 half-way).
+    if (e.type === 'progress' && e.line === 'Generating a list of files' && seenDuringRun.length === 0) {
       seenDuringRun = onHost('lpar11');
       // From the module up to the SSH session's sshd process.
       chain = [];
@@ -79,7 +80,7 @@ test('a dropped connection mid-clone is reported the same way: the host stops th
   const listener = Number(fs.readFileSync(pidFile, 'utf8').trim());
   let killed = 0;
   const { events, summary } = await runAll({ module: 'clone', args: { targets: ['hdisk2'] }, hosts: [slowHost('lpar12')], ssh: { configFile: fleet.sshConfig } }, (e) => {
-    if (e.type === 'progress' && e.line === 'Creating logical volume alt_hd4.' && killed === 0) {
+    if (e.type === 'progress' && e.line === 'Generating a list of files' && killed === 0) {
       // The network goes: the sshd processes serving this connection die (not the session's shell).
       for (const pid of descendants(listener)) {
         if ((cmdlineOf(pid)[0] ?? '').startsWith('sshd')) {
@@ -93,7 +94,8 @@ test('a dropped connection mid-clone is reported the same way: the host stops th
   const lost = events.find((e): e is Extract<RunEvent, { type: 'interrupted' }> => e.type === 'interrupted');
   assert.ok(lost, JSON.stringify(events.filter((e) => e.type !== 'progress')));
   assert.equal(lost.reason, 'connection-lost');
-  assert.match(lost.message, /the module stops on the host when its SSH session ends/);
+  assert.match(lost.message, /^the clone module on lpar12: .*(Connection|closed|lost|exit 255).*; the module stops on the host when its SSH session ends$/);
+  assert.doesNotMatch(lost.message, /Creating logical volume/, 'the module\'s progress is not the connection\'s error');
   assert.equal(lost.state?.altinst, 'phase1', JSON.stringify(lost));
   assert.equal(summary.exitCode, 4);
   await until('the module to be gone from the host', () => onHost('lpar12').length === 0);
@@ -110,7 +112,7 @@ test('altdisk run: Ctrl-C stops two hosts and says for each what it was left in 
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  await until('both clones to be under way', () => /lpar13 \| Creating logical volume alt_hd2/.test(out) && /lpar14 \| Creating logical volume alt_hd2/.test(out), 60_000);
+  await until('both clones to be under way', () => /lpar13 \| Generating a list of files/.test(out) && /lpar14 \| Generating a list of files/.test(out), 60_000);
   child.kill('SIGINT');
   const rc = await done;
   const r = { rc, stdout: out, stderr: err };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerRun } from './run.js';
 import { registerFacts } from './facts.js';
 import { registerSim } from './sim.js';
+import { registerLint } from './lint.js';
 
 /** Adds one subcommand (with its options, help and action) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -11,4 +12,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerRun,
   registerFacts,
   registerSim,
+  registerLint,
 ];

@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { altdiskFactsOf, buildTwin, hostFromAddress, loadInventory, run, simHost, type HostSpec } from '../../../runner/src/index.js';
+import { altdiskFactsOf, buildTwin, hostFromAddress, loadInventory, type HostSpec } from '../../../runner/src/index.js';
 import { aixsim } from '../sim-host.js';
 import { defaultSimDir, runnerPaths } from '../paths.js';
 import { extraVars, sshSettings, TargetError, type TargetOptions } from '../targets.js';
-import { factsTable } from '../render/facts-table.js';
-import { styleFor } from '../render/style.js';
 import { action } from '../action.js';
 import { UsageError } from '../errors.js';
 import type { RegisterCommand } from './index.js';
@@ -127,7 +125,7 @@ function initCommand(sim: Command): void {
 }
 
 export const registerSim: RegisterCommand = (program) => {
-  const sim = program.command('sim').summary('simulated AIX hosts: init (also twins of real hosts), reboot, fault, show').description('Manage simulated AIX hosts (aixsim): create one, or a twin of a real host, reboot it, make a step fail the way AIX fails, look at it.');
+  const sim = program.command('sim').summary('simulated AIX hosts: init (also twins of real hosts), reboot, fault, show').description('Manage simulated AIX hosts (aixsim): create one, or a twin of a real host, reboot it, make a step fail the way AIX fails, look at it (the simulator\'s own commands do the work).');
   initCommand(sim);
   sim
     .command('reboot')
@@ -161,25 +159,13 @@ export const registerSim: RegisterCommand = (program) => {
     );
   sim
     .command('show')
-    .description('Show a simulated host the way `altdisk facts` shows a real one, and its armed faults')
+    .description('Show a simulated host as it truly is (aixsim show: what the next reboot starts, rootvg, every rootvg copy, the disks, what runs, armed faults); altdisk facts --sim DIR shows what the modules see')
     .argument('[dir]', 'the host\'s folder', defaultSimDir())
-    .option('--json', 'the facts as JSON')
+    .option('--json', 'the same as JSON')
     .action(
       action(async (dir: string, o: { json?: boolean }) => {
         if (!fs.existsSync(path.join(dir, 'state.json'))) throw new UsageError(`${dir} is not a simulated host: create it with altdisk sim init ${dir}`);
-        const handle = run({ module: 'facts', args: {}, hosts: [simHost(dir)], paths: runnerPaths() });
-        const summary = await handle.summary;
-        const h = summary.hosts[0]!;
-        const facts = altdiskFactsOf(h.result);
-        if (!facts) throw new Error(`cannot read the simulated host ${dir}: ${String(h.result?.msg ?? h.message)}`);
-        if (o.json) {
-          process.stdout.write(JSON.stringify(facts, null, 2) + '\n');
-          return;
-        }
-        const faults = await aixsim(['fault', dir, '--list']);
-        const lines = factsTable(`${h.host} (${path.resolve(dir)})`, facts, styleFor(process.stdout));
-        lines.push(`  faults armed    ${faults.stdout.trim().split('\n').filter(Boolean).join('; ') || 'none'}`);
-        process.stdout.write(lines.join('\n') + '\n');
+        await passThrough(['show', dir, ...(o.json ? ['--json'] : [])]);
       }),
     );
 };

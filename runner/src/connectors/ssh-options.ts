@@ -76,13 +76,16 @@ export function chooseOptions(effective: SshConfig, userArgs: readonly string[],
   return { args: out, strictHostKeysKept: kept };
 }
 
+/** Lines the ssh client itself writes (among a module's progress lines on the same stream). */
+export const SSH_CLIENT_LINE = /^(ssh:|ssh_|Connection (to|closed|reset|timed)|client_loop|mux_client|Control socket|Timeout, server|Received disconnect|Disconnected from|Read from remote|packet_write|Broken pipe|kex_exchange|Host key|No \S+ host key|Permission denied|Warning:|@@@|Load key|Bad owner|percent_expand|channel \d+:)/;
+
 /** OpenSSH's words for a failure, with what to do about it. */
 export function explainSshFailure(stderr: string, ctx: { target: string; acceptNewAsked: boolean; strictKept: string | null; address: string; port: number | null }): string {
   const lines = stderr
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('@altdisk-runner@') && !/^Warning: Permanently added/.test(l));
-  const words = lines.slice(-6).join(' ') || 'ssh failed without a message';
+  const words = lines.slice(-6).join(' ') || 'ssh ended without a message (exit 255: the connection failed or was lost)';
   const keyArg = ctx.port && ctx.port !== 22 ? `-p ${ctx.port} ${ctx.address}` : ctx.address;
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
     return `${words} -- the host key of ${ctx.target} is not the one recorded in known_hosts: this is a reinstalled host or an attack. Check the new fingerprint with the host's administrator, then remove the old key (ssh-keygen -R ${ctx.port && ctx.port !== 22 ? `'[${ctx.address}]:${ctx.port}'` : ctx.address}) and connect again.`;

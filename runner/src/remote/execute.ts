@@ -1,6 +1,7 @@
 import type { Connector } from '../connectors/types.js';
 import { CONTROL_PREFIX, type BootstrapReport } from './bootstrap.js';
 import { NO_NODE_EXIT, PROBE_PREFIX } from '../node-discovery.js';
+import { SSH_CLIENT_LINE } from '../connectors/ssh-options.js';
 
 // Runs one framed program (remote/payload.ts) through the launcher and the bootstrap on a host
 // and tells apart what can happen: the module answered; it was stopped (we asked, or its session
@@ -92,7 +93,8 @@ export function startProgram(
     if (exit) return { ...base, kind: 'answered', code: exit.code, stopped: exit.stopped, message: null };
     if (abandoned) return { ...base, kind: 'abandoned', code: null, stopped: false, message: 'altdisk stopped waiting for this host' };
     if (!started && ex.code === NO_NODE_EXIT && probe.length > 0) return { ...base, kind: 'no-node', code: null, stopped: false, message: null };
-    const failure = connector.transportFailure(ex.code, stderrTail);
+    // Once the module runs, its progress shares the stream: only the ssh client's own lines explain a loss.
+    const failure = connector.transportFailure(ex.code, started ? errTail.filter((l) => SSH_CLIENT_LINE.test(l.trim())).join('\n') : stderrTail);
     if (!started) {
       return { ...base, kind: 'unreachable', code: null, stopped: false, message: failure ?? `the module could not start on ${connector.target} (exit ${ex.code ?? ex.signal}): ${stderrTail.trim() || 'no message'}` };
     }
