@@ -173,8 +173,10 @@ async function extension() {
     fs.cpSync(path.join(root, 'extension', f), path.join(out, f), { recursive: true });
   }
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(out, 'LICENSE'));
+  fs.cpSync(path.join(root, 'extension/ansible'), path.join(out, 'ansible'), { recursive: true });
   fs.cpSync(path.join(dist, 'modules'), path.join(out, 'modules'), { recursive: true });
-  fs.copyFileSync(path.join(dist, 'simulator/aixsim.cjs'), path.join(out, 'aixsim.cjs'));
+  fs.cpSync(path.join(dist, 'simulator'), path.join(out, 'simulator'), { recursive: true });
+  fs.cpSync(path.join(dist, 'ansible_collections'), path.join(out, 'ansible_collections'), { recursive: true });
 }
 
 // dist/extension-tests/: the suite that runs inside the VS Code extension host (mocha, one file per

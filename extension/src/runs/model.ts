@@ -132,7 +132,7 @@ export function stepFrom(task: string, status: StepStatus, result: Record<string
 export function describeHost(h: HostRun): string {
   const failed = h.steps.filter((s) => s.status === 'failed').length;
   const changed = h.steps.filter((s) => s.status === 'changed').length;
-  const parts = [h.status];
+  const parts: string[] = [h.status];
   if (h.steps.length > 1) parts.push(`${h.steps.length} steps`);
   if (changed && h.steps.length > 1) parts.push(`${changed} changed`);
   if (failed) parts.push(`${failed} failed`);

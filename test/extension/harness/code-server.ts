@@ -68,6 +68,7 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'editor.hover.delay': 200,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export interface CodeServer {
