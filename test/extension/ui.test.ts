@@ -219,9 +219,7 @@ describe('the installed .vsix in VS Code', { timeout: 300_000 }, () => {
     assert.match(out, /\$ \/usr\/sbin\/alt_disk_copy -d hdisk1/);
     await shot('04-run-task-output');
     await showResults();
-    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: HOST });
-    await row.first().waitFor({ timeout: 15_000 });
-    assert.match(await row.first().innerText(), /changed/);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: new RegExp(`^${HOST}\\s*changed`) }).first().waitFor({ timeout: 15_000 });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'alt_disk_copy -d hdisk1' }).first().waitFor({ timeout: 15_000 });
     await shot('05-run-results');
   });
@@ -236,5 +234,26 @@ describe('the installed .vsix in VS Code', { timeout: 300_000 }, () => {
     await failed.first().click();
     await page.locator('.part.editor .monaco-editor .current-line').first().waitFor();
     await shot('06-check-play-results');
+  });
+
+  test('the progress notification cancels a run: the work on the host stops and the state left is reported', async () => {
+    // The same simulated host again, fresh and slow enough to be stopped in the middle of alt_disk_copy.
+    const dir = path.join(server.runDir, 'ud/User/globalStorage/altdisk.altdisk/hosts', HOST);
+    execFileSync(process.execPath, [path.join(ROOT, 'dist/simulator/aixsim.cjs'), 'init', dir, '--force', '--hostname', HOST, '--speed', '0.3'], { stdio: 'pipe' });
+    const lens = page.locator('.part.editor .codelens-decoration a', { hasText: 'Run task' }).first();
+    await lens.click();
+    await waitForOutput(`${HOST} | Creating`, 60_000);
+    // The progress notification, as a toast or in the notification centre.
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'running "Clone rootvg to hdisk1"' });
+    if (!(await toast.isVisible())) await page.locator('[id="status.notifications"]').click();
+    const progress = page.locator('.notifications-toasts .notification-toast, .notifications-center .monaco-list-row', { hasText: 'running "Clone rootvg to hdisk1"' }).first();
+    await progress.waitFor({ timeout: 15_000 });
+    await shot('07-run-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).first().click();
+    const out = await waitForOutput('left in this state', 120_000);
+    assert.match(out, new RegExp(`${HOST}: INTERRUPTED`));
+    await showResults();
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'State left' }).first().waitFor({ timeout: 15_000 });
+    await shot('08-cancelled-run');
   });
 });

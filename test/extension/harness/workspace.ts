@@ -9,13 +9,21 @@ import { ROOT, tmpDir } from '../../helpers/sim.js';
 export const FIXTURES = path.join(ROOT, 'test/extension/fixtures');
 export const STANDIN = path.join(FIXTURES, 'ansible-standin');
 
+/**
+ * The workspace, with an inventory (inventory.yml) whose host aix01 is a simulated AIX host made here
+ * (its folder beside the workspace): an "inventory host" that twins can be built from.
+ */
 export function makeWorkspace(): string {
-  const dir = path.join(tmpDir('altdisk-vscode-ws-'), 'ws');
+  const top = tmpDir('altdisk-vscode-ws-');
+  const dir = path.join(top, 'ws');
   fs.cpSync(path.join(FIXTURES, 'workspace'), dir, { recursive: true });
   fs.cpSync(path.join(ROOT, 'playbook-examples'), path.join(dir, 'examples'), {
     recursive: true,
     filter: (src) => !/\/playbook-examples\/(collections|\.sim)(\/|$)/.test(src),
   });
+  const aix01 = path.join(top, 'aix01');
+  execFileSync(process.execPath, [path.join(ROOT, 'dist/simulator/aixsim.cjs'), 'init', aix01, '--hostname', 'aix01'], { stdio: 'pipe' });
+  fs.writeFileSync(path.join(dir, 'inventory.yml'), `all:\n  children:\n    aix:\n      hosts:\n        aix01:\n          altdisk_sim_dir: ${aix01}\n`);
   return dir;
 }
 

@@ -1,7 +1,10 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, open, simHost, waitFor } from './util.js';
+import type { RunRecord } from '../../../extension/src/runs/model.js';
+import { api, open, simHost, waitFor, ws } from './util.js';
 
 // CodeLens on plays and altdisk tasks, and the runs they start on a simulated host: the transcript
 // of the Output channel (through the test hook) and the result in the Run results view.
@@ -76,4 +79,20 @@ suite('CodeLens and runs', () => {
     assert.ok(rows.some((r) => r.includes('/usr/sbin/alt_disk_copy -d hdisk1')), rows.join('\n'));
   });
 
+
+  test('Rehearse on a twin: a simulated copy of an inventory host runs the task first; the host is untouched', async () => {
+    const a = await api();
+    const editor = await open('clone-playbook.yml');
+    const inventory = fs.readFileSync(ws('inventory.yml').fsPath, 'utf8');
+    const aix01 = /altdisk_sim_dir: (.*)/.exec(inventory)![1]!.trim();
+    const before = fs.readFileSync(path.join(aix01, 'state.json'), 'utf8');
+    const record = await vscode.commands.executeCommand<RunRecord | undefined>('altdisk.rehearseOnTwin', editor.document.uri, 6, { host: 'aix01' });
+    assert.ok(record, 'a run record');
+    assert.equal(record.twinOf, 'aix01');
+    assert.equal(record.hosts[0]?.status, 'changed');
+    assert.equal(record.note, 'Rehearsal on the twin of aix01: it would have been changed on aix01.');
+    assert.equal(fs.readFileSync(path.join(aix01, 'state.json'), 'utf8'), before, 'the real host is untouched');
+    assert.match(a.pickedHost() ?? '', /^(sim|twin):/);
+    assert.ok(a.transcript().some((l) => l.startsWith('altdisk: twin of aix01 built in ')));
+  });
 });
