@@ -51,11 +51,14 @@ export function activate(context: vscode.ExtensionContext): AltdiskApi {
   const results = new ResultsView(store, (d, t) => diffs.show(d, t));
   const collection = new CollectionCheck(s);
   const cmd = (id: string, f: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, f as (...args: unknown[]) => unknown);
-  const lineArgs = (uri?: vscode.Uri, line?: number): { uri: vscode.Uri; line: number } | undefined => {
-    const editor = vscode.window.activeTextEditor;
-    const u = uri ?? editor?.document.uri;
-    return u ? { uri: u, line: line ?? editor?.selection.active.line ?? 0 } : undefined;
-  };
+  // CodeLens commands get the document and the line; from the palette, the active editor's cursor.
+  const atLine =
+    (f: (at: { uri: vscode.Uri; line: number }) => unknown) =>
+    (uri?: vscode.Uri, line?: number): unknown => {
+      const editor = vscode.window.activeTextEditor;
+      const u = uri ?? editor?.document.uri;
+      return u && f({ uri: u, line: line ?? editor?.selection.active.line ?? 0 });
+    };
 
   context.subscriptions.push(
     output,
@@ -77,22 +80,10 @@ export function activate(context: vscode.ExtensionContext): AltdiskApi {
     }),
     vscode.workspace.onDidOpenTextDocument((d) => isAnsibleYaml(d) && collection.check(d)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('altdisk.inventory') && catalog.reload()),
-    cmd('altdisk.runPlay', (uri?: vscode.Uri, line?: number) => {
-      const a = lineArgs(uri, line);
-      return a && runPlay(s, { ...a, check: false });
-    }),
-    cmd('altdisk.checkPlay', (uri?: vscode.Uri, line?: number) => {
-      const a = lineArgs(uri, line);
-      return a && runPlay(s, { ...a, check: true });
-    }),
-    cmd('altdisk.runTask', (uri?: vscode.Uri, line?: number) => {
-      const a = lineArgs(uri, line);
-      return a && runTask(s, { ...a, check: false });
-    }),
-    cmd('altdisk.checkTask', (uri?: vscode.Uri, line?: number) => {
-      const a = lineArgs(uri, line);
-      return a && runTask(s, { ...a, check: true });
-    }),
+    cmd('altdisk.runPlay', atLine((a) => runPlay(s, { ...a, check: false }))),
+    cmd('altdisk.checkPlay', atLine((a) => runPlay(s, { ...a, check: true }))),
+    cmd('altdisk.runTask', atLine((a) => runTask(s, { ...a, check: false }))),
+    cmd('altdisk.checkTask', atLine((a) => runTask(s, { ...a, check: true }))),
     cmd('altdisk.previewTask', (uri?: vscode.Uri, line?: number) => previewTask(s, previews, uri, line)),
     cmd('altdisk.rehearseOnTwin', (uri?: vscode.Uri, line?: number, opts?: RehearseOptions) => rehearseOnTwin(s, uri, line, opts)),
     cmd('altdisk.pickHost', () => pickHost(catalog, vscode.window.activeTextEditor?.document.uri)),

@@ -11,6 +11,7 @@ import type { HostFacts } from './engine.js';
 // (extra SSH options, Node on the hosts) are applied here.
 
 export type { HostSpec, HostState, RunEvent };
+export { onPath } from '../../runner/src/index.js';
 
 export interface ModuleRunRequest {
   module: string;

@@ -1,23 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { onPath } from '../runner.js';
 
-/** A program as a shell would find it: a path is taken as it is, a bare name is looked up on PATH. */
-export function findProgram(name: string, envPath = process.env.PATH ?? ''): string | undefined {
-  const executable = (p: string): boolean => {
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (name.includes('/')) return executable(name) ? path.resolve(name) : undefined;
-  for (const dir of envPath.split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, name);
-    if (executable(p)) return p;
+/** A program as a shell would find it: a path is taken as it is (when executable), a bare name is looked up on PATH. */
+export function findProgram(name: string): string | undefined {
+  if (!name.includes('/')) return onPath(name) ?? undefined;
+  try {
+    fs.accessSync(name, fs.constants.X_OK);
+    return fs.statSync(name).isFile() ? path.resolve(name) : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** The Node.js that runs local helpers (aixsim, simulated hosts): VS Code's own, as Node when it is Electron. */

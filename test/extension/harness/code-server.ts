@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, tmpDir } from '../../helpers/sim.js';
+import { freePort } from '../../helpers/sshd.js';
 
 // A real VS Code for the extension suites: code-server (VS Code as a server, from npm) on the Node 24
 // it needs, both provisioned by scripts/provision-vscode.sh into ~/.cache/altdisk. One server per suite,
@@ -41,18 +41,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function chromiumPath(): string {
   if (!fs.existsSync(CHROMIUM)) throw new Error('chromium is not installed: run bash scripts/provision.sh as root (apt-get install chromium)');
   return CHROMIUM;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 // What keeps a test workbench quiet and deterministic: no chat, no update checks, no welcome page.
