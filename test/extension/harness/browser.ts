@@ -23,7 +23,7 @@ export interface WorkbenchOptions {
 }
 
 // Workbench chatter of no interest to a test log.
-const NOISE = /AgentHost|ChatModelSelection|AccountPolicyGate|connection token|Creating a socket|grace time|Service Worker|builtin extensions cache|authentication provider|open-vsx\.org|^\s+at /;
+const NOISE = /AgentHost|Creation of workbench contribution|Model is disposed|ChatModelSelection|AccountPolicyGate|connection token|Creating a socket|grace time|Service Worker|builtin extensions cache|authentication provider|open-vsx\.org|^\s+at /;
 
 export async function openWorkbench(server: CodeServer, opts: WorkbenchOptions): Promise<Workbench> {
   const profile = tmpDir('altdisk-chromium-');
