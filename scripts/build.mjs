@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds everything into dist/: the simulator bundle, the module bundles (with validators compiled
 // ahead of time), the CLI, the Ansible collection and the compiled tests.
-// Usage: node scripts/build.mjs [target ...]   (targets: simulator modules cli collection tests extension
-// extension-tests; default all)
+// Usage: node scripts/build.mjs [target ...]   (targets: specs simulator modules cli language collection tests;
+// extension extension-tests; default all)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -173,6 +173,7 @@ async function extension() {
     fs.cpSync(path.join(root, 'extension', f), path.join(out, f), { recursive: true });
   }
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(out, 'LICENSE'));
+  fs.cpSync(path.join(root, 'docs/hazards.md'), path.join(out, 'docs/hazards.md'));
   fs.cpSync(path.join(root, 'extension/ansible'), path.join(out, 'ansible'), { recursive: true });
   fs.cpSync(path.join(dist, 'modules'), path.join(out, 'modules'), { recursive: true });
   fs.cpSync(path.join(dist, 'simulator'), path.join(out, 'simulator'), { recursive: true });
@@ -193,7 +194,21 @@ async function extensionTests() {
   });
 }
 
-const TARGETS = { specs, simulator, modules, cli, collection, tests, extension, 'extension-tests': extensionTests };
+// dist/language/engine.mjs: the language engine alone, platform-neutral (no Node built-ins may creep
+// in: it goes into the VS Code extension too), for the benchmark and for size checks.
+async function language() {
+  await esbuild.build({
+    ...nodeBundle,
+    platform: 'neutral',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    minify: true,
+    entryPoints: ['language/src/index.ts'],
+    outfile: 'dist/language/engine.mjs',
+  });
+}
+
+const TARGETS = { specs, simulator, modules, cli, language, collection, tests, extension, 'extension-tests': extensionTests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

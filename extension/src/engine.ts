@@ -14,13 +14,19 @@ export interface WorkspaceSources {
   hostFacts(host: string): HostFacts | undefined;
   hosts(): string[];
   hostsOf(pattern: string): string[];
+  /** The picked host, when its facts are known: facts-dependent rules check against it. */
+  pickedHost(): string | undefined;
 }
 
 export class Engine {
   /** tasksOf of each document's latest version: CodeLens, commands and the collection check share it. */
   private readonly taskCache = new Map<string, { version: number; tasks: TaskInfo[] }>();
 
-  constructor(private readonly sources: WorkspaceSources) {}
+  constructor(
+    private readonly sources: WorkspaceSources,
+    /** The hazard reference page shipped in the extension: each finding's code links to its section. */
+    private readonly docBase: string,
+  ) {}
 
   input(doc: vscode.TextDocument): DocumentInput {
     return { uri: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(), text: doc.getText() };
@@ -45,7 +51,8 @@ export class Engine {
   }
 
   analyze(doc: vscode.TextDocument): Finding[] {
-    return language.analyze(this.input(doc), this.view()).findings;
+    const host = this.sources.pickedHost();
+    return language.analyze(this.input(doc), this.view(), { docBase: this.docBase, ...(host ? { host } : {}) }).findings;
   }
 
   complete(doc: vscode.TextDocument, pos: vscode.Position): CompletionItem[] {

@@ -41,7 +41,18 @@ export function activate(context: vscode.ExtensionContext): AltdiskApi {
   const output = new RunOutput();
   const store = new RunStore();
   const catalog = new HostCatalog(sims, twins, runner, context.workspaceState);
-  const engine = new Engine({ hostFacts: (h) => catalog.factsOf(h), hosts: () => catalog.hostNames(), hostsOf: (p) => catalog.hostsOf(p) });
+  const engine = new Engine(
+    {
+      hostFacts: (h) => catalog.factsOf(h),
+      hosts: () => catalog.hostNames(),
+      hostsOf: (p) => catalog.hostsOf(p),
+      pickedHost: () => {
+        const t = catalog.current();
+        return t && catalog.factsOf(t.name) ? t.name : undefined;
+      },
+    },
+    vscode.Uri.file(path.join(root, 'docs/hazards.md')).toString(),
+  );
   const s: Services = { context, engine, catalog, sims, runner, output, store, root };
 
   const diagnostics = new DiagnosticsProvider(engine);
