@@ -2,6 +2,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { initHost } from '../../simulator/src/cli/init.js';
 
 // Tests drive the real bundles: `aixsim` to create hosts and the simulated commands through the
 // host's bin/ folder, exactly as a shell, a module or Ansible would.
@@ -55,8 +56,12 @@ export interface SimHost {
 /** Create a simulated host with `aixsim init`; `options` are extra init arguments. */
 export function newHost(...options: string[]): SimHost {
   const dir = path.join(tmpDir(), 'host');
-  const r = aixsim(['init', dir, ...options]);
-  if (r.rc !== 0) throw new Error(`aixsim init failed: ${r.stderr}`);
+  // `aixsim init` in-process (the CLI's own code, linking the bundle): a host without a process start.
+  try {
+    initHost([dir, ...options], AIXSIM);
+  } catch (e) {
+    throw new Error(`aixsim init failed: ${(e as Error).message}`);
+  }
   const runEnv = (env: NodeJS.ProcessEnv, command: string, ...args: string[]): Run => {
     const r = spawnSync(path.join(dir, 'bin', command), args, {
       encoding: 'utf8',

@@ -56,7 +56,7 @@ test('acceptance walk: clone, lspv, bootlist, 0505-126, cleanup, clone again, re
     assert.deepEqual(lines(h.run('lsvg').stdout), ['old_rootvg', 'rootvg', 'datavg']);
   }));
 
-test('the clone is a new VGDA: new VGID, alt_ LVs in image.data order, rootvg PP size, boot record on the first target', () =>
+test('the clone is a new VGDA: new VGID, alt_ LVs in image.data order, rootvg PP size, boot record on the first target after phase 3', () =>
   withHost([], (h) => {
     const s0 = hostState(h);
     const rootVgda = s0.vgdas[s0.booted.vgid]!;
@@ -75,7 +75,7 @@ test('the clone is a new VGDA: new VGID, alt_ LVs in image.data order, rootvg PP
     );
     assert.equal(vgda.lvs.find((lv) => lv.name === 'alt_hd2')!.mount, '/alt_inst/usr');
     const disks = Object.fromEntries(s.disks.map((d) => [d.name, d]));
-    assert.equal(disks.hdisk1!.bootRecord, 'hd5');
+    assert.equal(disks.hdisk1!.bootRecord, null, 'no boot image before phase 3');
     assert.equal(disks.hdisk2!.bootRecord, null);
     assert.equal(disks.hdisk1!.vgid, alt.vgid);
     assert.equal(disks.hdisk2!.vgid, alt.vgid);
@@ -92,6 +92,9 @@ test('the clone is a new VGDA: new VGID, alt_ LVs in image.data order, rootvg PP
         ['hdisk2', 'active'],
       ],
     );
+    assert.equal(h.run('alt_disk_copy', '-d', 'hdisk1 hdisk2', '-P', '3', '-B').rc, 0);
+    const after = Object.fromEntries(hostState(h).disks.map((d) => [d.name, d]));
+    assert.deepEqual([after.hdisk1!.bootRecord, after.hdisk2!.bootRecord], ['hd5', null]);
   }));
 
 test('target disks: one argv with blanks, several argvs with flags after them, extra operands', () =>

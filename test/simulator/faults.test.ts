@@ -44,7 +44,7 @@ test('phase1-space: phase 1 fails creating alt_hd5 with allocp/mklv, the partial
 test('phase2-script: the script fails without running and the clone stays in its post-phase-1 state', () =>
   withHost([], (h) => {
     assert.equal(cli(h, 'fault', 'phase2-script').rc, 0);
-    assert.equal(h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '1').rc, 0, 'no script, no fire');
+    assert.equal(h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '1').rc, 0, 'phase 1 alone cannot reach phase 2: the fault waits');
     assert.equal(cli(h, 'fault', '--list').stdout, 'phase2-script times=1\n');
     const marker = path.join(path.dirname(scratchFile('m', '')), 'ran');
     const script = scratchFile('s.sh', `#!/bin/sh\ntouch ${marker}\n`, true);
@@ -86,7 +86,7 @@ test('disk-gone --during alt_disk_copy: the restore fails with an I/O error, lea
   withHost([], (h) => {
     assert.equal(cli(h, 'fault', 'disk-gone', 'hdisk1', '--during', 'alt_disk_copy').rc, 0);
     assert.equal(hostState(h).disks.find((d) => d.name === 'hdisk1')!.present, true, 'still there until the copy runs');
-    assert.equal(cli(h, 'fault', '--list').stdout, 'disk-gone hdisk1 times=1\n');
+    assert.equal(cli(h, 'fault', '--list').stdout, 'disk-gone hdisk1 times=1 during=alt_disk_copy\n');
     const r = h.run('alt_disk_copy', '-d', 'hdisk1');
     assert.equal(r.rc, 1);
     assert.deepEqual(lines(r.stdout), PHASE1);

@@ -22,7 +22,7 @@ test('lsdev -Cc disk: name, status, location, description in columns as wide as 
     assert.equal(h.run('lsdev', '-Cc', 'disk', '-F', 'name:description', '-l', 'hdisk2').stdout, 'hdisk2:MPIO IBM 2076 FC Disk\n');
     assert.equal(h.run('lsdev', '-Cl', 'hdisk1').stdout, 'hdisk1 Available 01-00-02 MPIO IBM 2076 FC Disk\n');
     assert.equal(h.run('lsdev', '-Cc', 'disk', '-S', 'd', '-F', 'name').stdout, 'hdisk3\n');
-    assert.equal(h.run('lsdev', '-Cc', 'adapter').stdout, '');
+    assert.equal(h.run('lsdev', '-Cc', 'adapter', '-F', 'name').stdout, 'ent0\nfcs0\nvsa0\n');
     assert.equal(h.run('lsdev', '-Cl', 'hdisk9').stdout, '');
   } finally {
     h.cleanup();

@@ -90,7 +90,7 @@ test('lslpp lists the running image: all, patterns, missing alt-disk filesets, a
     assert.ok(all.some((l) => l.startsWith('bos.rte:bos.rte:7.3.2.1:')));
     assert.equal(h.run('lslpp', '-L', 'bos.alt_disk_install.rte').rc, 1);
     assert.deepEqual(
-      lines(h.run('lslpp', '-qlc', 'openssh.*').stdout).map((l) => l.split(':')[1]),
+      lines(h.run('lslpp', '-qlc', '-Ou', 'openssh.*').stdout).map((l) => l.split(':')[1]),
       ['openssh.base.client', 'openssh.base.server'],
     );
     editState(h, (s) => {

@@ -75,11 +75,17 @@ test('a woken altinst_rootvg cannot boot until it is put to sleep [H-8]', () =>
     assert.equal(lspvRow(h, 'hdisk1').vg, 'rootvg');
   }));
 
-test('a post-phase-1 altinst_rootvg cannot boot [H-11]', () =>
+test('a post-phase-1 altinst_rootvg cannot boot [H-11]: no boot image before phase 3; woken up, LED 554', () =>
   withHost([], (h) => {
     assert.equal(h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '12').rc, 0);
+    assert.equal(hostState(h).disks.find((d) => d.name === 'hdisk1')!.bootRecord, null, 'phase 3 builds the boot image');
     const boot = cli(h, 'reboot', '--from', 'hdisk1');
     assert.equal(boot.rc, 1);
+    assert.match(hostState(h).down!.reason, /^firmware: no bootable device/);
+    assert.equal(cli(h, 'reboot', '--from', 'hdisk0').rc, 0);
+    assert.equal(h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '3', '-B').rc, 0);
+    assert.equal(h.run('alt_rootvg_op', '-W', '-d', 'hdisk1').rc, 0);
+    assert.equal(cli(h, 'reboot', '--from', 'hdisk1').rc, 1);
     assert.match(hostState(h).down!.reason, /^LED 554: the boot device hdisk1/);
   }));
 

@@ -33,6 +33,9 @@ export const MSG = {
   /** [U] getopt(3) diagnostics on AIX */
   notRecognizedFlag: (command: string, flag: string): string => `${command}: Not a recognized flag: ${flag}`,
   flagNeedsValue: (command: string, flag: string): string => `${command}: Flag -${flag} requires a parameter`,
+  /** [U] what AIX's ksh answers for a command that is not there (the brief's wording; a capture may
+   *  show two blanks before "not found"), exit status 127 */
+  kshNotFound: (command: string): string => `ksh: ${command}: not found.`,
   /** [U] */
   noSuchDisk: (command: string, disk: string): string => `${command}: ${disk} is not a known device.`,
 

@@ -54,4 +54,10 @@ export const DOWN = {
     `LED 554: the boot device ${disk} cannot be used: its volume group still has alt_ logical volume names (phase 3 not run, or woken up and not put to sleep)`,
   noFilesystemStanza: (disk: string, mounts: string[]): string =>
     `LED 518: mount of ${mounts.join(', ')} failed while booting from ${disk}: /etc/filesystems has no stanza for it`,
+  diskMissing: (disk: string, gone: string[]): string =>
+    `LED 554: the boot device ${disk} cannot be used: its volume group cannot be varied on without ${gone.join(', ')}`,
+  notRestored: (disk: string, mounts: string[]): string =>
+    `LED 518: mount of ${mounts.join(', ')} failed while booting from ${disk}: phase 1 of the copy never created or restored ${mounts.length > 1 ? 'them' : 'it'}`,
+  superblocksNotFixed: (disk: string): string =>
+    `LED 518: mount of / failed while booting from ${disk}: the file systems still name the alt_ log device (phase 3 or put-to-sleep did not finish)`,
 };

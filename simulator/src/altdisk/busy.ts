@@ -1,23 +1,20 @@
 import type { CommandContext } from '../runtime/context.js';
 import type { BusyState, HostState } from '../state/types.js';
+import { processAlive, selfIdentity } from '../runtime/procs.js';
 
-// AIX runs one alternate-disk operation at a time. The claim lives in the host state with the
-// owner's pid, so a command killed half-way (crash-between-phases, kill -9) does not block the
-// host forever: a claim whose process is gone is taken over.
+// AIX runs one alternate-disk operation at a time [U: the reference is silent; kept as the simulator
+// always had it, see README]. The claim lives in the host state with the owner's pid and start time,
+// so a command killed half-way (crash-between-phases, kill -9) does not block the host forever: a
+// claim whose process is gone (or whose pid now belongs to another process) is taken over.
 
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export function claimAlive(b: BusyState): boolean {
+  return processAlive(b.pid, b.start ?? null);
 }
 
 /** The live claim of another process, if any. */
 export function otherBusy(state: HostState): BusyState | null {
   const b = state.busy;
-  if (!b || b.pid === process.pid || !pidAlive(b.pid)) return null;
+  if (!b || b.pid === process.pid || !claimAlive(b)) return null;
   return b;
 }
 
@@ -26,7 +23,7 @@ export function claimBusy(ctx: CommandContext): BusyState | null {
   return ctx.update((s) => {
     const other = otherBusy(s);
     if (other) return other;
-    s.busy = { pid: process.pid, command: ctx.name, since: new Date().toISOString() };
+    s.busy = { pid: process.pid, start: selfIdentity().start, command: ctx.invoked, args: ctx.args, since: new Date().toISOString() };
     return null;
   });
 }

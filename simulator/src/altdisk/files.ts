@@ -55,11 +55,25 @@ export function readExcludeList(file: string): RegExp[] {
     .map(breToRegExp);
 }
 
+/** Which files a restore step moves: all, or those of one file system (see fileSystemOf). */
+export type FileFilter = (relPath: string) => boolean;
+
+/** The file system (mount point) a relative path belongs to: the longest mount point that holds it. */
+export function fileSystemOf(relPath: string, mounts: string[]): string {
+  const abs = '/' + relPath.replace(/^\.?\/+/, '');
+  let best = '/';
+  for (const m of mounts) {
+    if (m !== '/' && (abs === m || abs.startsWith(m + '/')) && m.length > best.length) best = m;
+  }
+  return best;
+}
+
 /** Copy `from` to `to` (both folders), skipping files any pattern matches; returns the names copied. */
-export function copyImageFiles(from: string, to: string, exclude: RegExp[]): string[] {
+export function copyImageFiles(from: string, to: string, exclude: RegExp[], only: FileFilter = () => true): string[] {
   const copied: string[] = [];
   fs.mkdirSync(to, { recursive: true });
   for (const name of listFiles(from)) {
+    if (!only(name.slice(2))) continue;
     if (exclude.some((re) => re.test(name))) continue;
     const rel = name.slice(2);
     const dst = path.join(to, rel);
@@ -71,9 +85,11 @@ export function copyImageFiles(from: string, to: string, exclude: RegExp[]): str
 }
 
 /** Write a map of relative file names to contents under `to`; returns the names as "./path". */
-export function writeImageFiles(to: string, files: Record<string, string>): string[] {
+export function writeImageFiles(to: string, files: Record<string, string>, only: FileFilter = () => true): string[] {
   fs.mkdirSync(to, { recursive: true });
-  const names = Object.keys(files).sort();
+  const names = Object.keys(files)
+    .filter((n) => only(n.replace(/^\/+/, '')))
+    .sort();
   for (const rel of names) {
     const dst = path.join(to, rel.replace(/^\/+/, ''));
     fs.mkdirSync(path.dirname(dst), { recursive: true });

@@ -71,7 +71,9 @@ export function runAltInstall(ctx: CommandContext, t: Transcript, r: AltInstallR
     vgid = vg.vgid;
     imageId = state.vgdas[vgid]!.imageId!;
     if (!vg.active) {
-      // After a reboot the post-phase-1 VG is varied off: phase 2/3 vary it on and mount it again.
+      // After a reboot the post-phase-1 VG is varied off: phase 2/3 vary it on and mount it again
+      // [U: the reference does not say whether AIX's -P 2/-P 3 do after a reboot; the simulator lets
+      // them]. A half-made copy (phase 1 killed) is continued all the same: AIX cannot tell.
       ctx.update((s) => {
         s.odm.find((v) => v.vgid === vgid)!.active = true;
         syncAltInstLink(ctx.dir, s);

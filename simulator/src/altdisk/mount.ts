@@ -38,7 +38,9 @@ export function mountedAltVg(state: HostState): OdmVg | null {
 export function syncAltInstLink(dir: string, state: HostState): void {
   const link = path.join(dir, 'alt_inst');
   const vg = mountedAltVg(state);
-  const imageId = vg ? state.vgdas[vg.vgid]?.imageId : null;
+  // During phase 1, /alt_inst is there once its "/" file system is created and mounted.
+  const build = vg ? state.vgdas[vg.vgid]?.build : null;
+  const imageId = vg && (!build || build.created.includes('/')) ? state.vgdas[vg.vgid]?.imageId : null;
   const target = imageId ? state.images[imageId]?.fsDir : undefined;
   let current: string | null = null;
   try {

@@ -10,14 +10,20 @@ import { parseFilesystems, renderFilesystems } from '../fs/etc-filesystems.js';
 import type { Transcript } from './log.js';
 import type { RootvgSource } from './source.js';
 import { ERR, LINE } from './texts.js';
+import { fileSystemOf } from './files.js';
+import { selfIdentity } from '../runtime/procs.js';
 import { NOMINAL } from './durations.js';
 import { AltFailure } from './failure.js';
 import { fileSystemsByMount, syncAltInstLink, toAltLv } from './mount.js';
 import { collectGarbage, removeFolders } from './gc.js';
 
 // Phase 1 [V §5]: create altinst_rootvg with alt_ logical volumes and /alt_inst file systems on the
-// targets, then restore the rootvg data (clone) or the mksysb into them. Each step is its own state
-// update so a concurrent lspv/lsvg sees the volume group appear while the copy is still running.
+// targets, then restore the rootvg data (clone) or the mksysb into them, file system by file system.
+// Every step is its own state update, saved as it completes, and the VGDA's build record says how far
+// it got: a concurrent lspv/lsvg sees the volume group appear while the copy runs, and a command
+// killed in the middle leaves a half-made altinst_rootvg (alt_ names, some file systems mounted, part
+// of the data, no boot image, a log without its last lines) that does not boot [U: the reference is
+// silent on signals; no trap/clean-up is assumed, see README].
 
 export interface Phase1Options {
   prog: string;
@@ -85,16 +91,21 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
     if (need > available) throw new AltFailure([ERR.notEnoughSpace(prog, need * src.ppSizeMb, available * src.ppSizeMb)]);
   }
 
+  const fileSystems = fileSystemsByMount(lvs);
+  const mounts = fileSystems.map((lv) => lv.mount!);
+  const me = selfIdentity();
   t.trace(`mkvg -y altinst_rootvg ${targets.map((d) => d.name).join(' ')}`);
   t.line(LINE.creatingVg);
   const created = ctx.update((s) => {
     const vgid = nextVgid(s);
     const imageId = nextImageId(s);
-    for (const [i, t0] of targets.entries()) {
+    for (const t0 of targets) {
       const d = diskById(s, t0.id)!;
       if (d.pvid === null) d.pvid = nextPvid(s);
       d.vgid = vgid;
-      d.bootRecord = i === 0 ? 'hd5' : null;
+      // [U] mkvg writes a new disk header: a boot record left by an earlier rootvg is gone, and the
+      // new one is written only when the boot image is built (phase 3).
+      d.bootRecord = null;
     }
     const image: OsImage = {
       id: imageId,
@@ -113,7 +124,17 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
       odm: src.odm,
     };
     s.images[imageId] = image;
-    s.vgdas[vgid] = { vgid, ppSizeMb: src.ppSizeMb, pvs: targets.map((d) => d.id), lvs: [], imageId, format: src.format, everSystemRootvg: false };
+    s.vgdas[vgid] = {
+      vgid,
+      ppSizeMb: src.ppSizeMb,
+      pvs: targets.map((d) => d.id),
+      lvs: [],
+      imageId,
+      format: src.format,
+      everSystemRootvg: false,
+      build: { command: ctx.invoked, pid: me.pid, start: me.start, step: 'mkvg', filesystems: mounts, created: [], restored: [] },
+      altSuperblocks: true,
+    };
     s.odm.push({
       name: 'altinst_rootvg',
       vgid,
@@ -127,6 +148,7 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
     s.history.push({ at: new Date().toISOString(), event: `${prog}: altinst_rootvg ${vgid} created on ${targets.map((d) => d.name).join(' ')}` });
     return { vgid, imageId, fsDir: image.fsDir };
   });
+  const build = (s: HostState) => s.vgdas[created.vgid]!.build!;
   ctx.pause(NOMINAL.createVg);
 
   let used = 0;
@@ -144,21 +166,27 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
     used += lv.lps;
     ctx.update((s) => {
       s.vgdas[created.vgid]!.lvs.push({ ...alt, copies: 1 });
+      if (i === lvs.length - 1) build(s).step = 'mklv';
     });
     ctx.pause(NOMINAL.createLv);
   }
 
+  // crfs and mount, one file system at a time: <host>/alt_inst appears with the first, "/".
   const folder = path.join(ctx.dir, created.fsDir);
-  for (const lv of fileSystemsByMount(lvs)) {
+  for (const lv of fileSystems) {
     t.trace(`crfs -v ${lv.type} -d ${toAltLv(lv).name} -m ${toAltLv(lv).mount}`);
     t.line(src.kind === 'clone' ? LINE.creatingFsClone(lv.mount!) : LINE.creatingFsMksysb(lv.mount!));
-    if (lv.mount === '/') {
-      fs.mkdirSync(folder, { recursive: true });
-      syncAltInstLink(ctx.dir, ctx.state());
-    }
+    if (lv.mount === '/') fs.mkdirSync(folder, { recursive: true });
+    ctx.update((s) => {
+      const b = build(s);
+      b.created.push(lv.mount!);
+      if (b.created.length === mounts.length) b.step = 'crfs';
+      syncAltInstLink(ctx.dir, s);
+    });
     ctx.pause(NOMINAL.createFs);
   }
   fs.mkdirSync(folder, { recursive: true });
+  if (fileSystems.length === 0) ctx.update((s) => void (build(s).step = 'crfs'));
   syncAltInstLink(ctx.dir, ctx.state());
 
   if (src.kind === 'clone') {
@@ -169,10 +197,36 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
     t.line(LINE.restoringMksysb);
   }
   t.trace(src.kind === 'clone' ? 'backup -if - | restore -xqf -' : 'restore -xqf <mksysb>');
-  const names = src.fill(folder);
-  if (o.convertJfs) convertFilesystems(path.join(folder, 'etc/filesystems'));
-  if (o.verbose) names.forEach((n) => t.line(LINE.verboseFile(n)));
-  ctx.pause(src.usedMb * (src.kind === 'clone' ? NOMINAL.copyPerMb : NOMINAL.restorePerMb));
+  // The data goes in file system by file system (the order backup walks the tree), each saved as done.
+  const totalLps = fileSystems.reduce((n, lv) => n + lv.lps, 0) || 1;
+  const seconds = src.usedMb * (src.kind === 'clone' ? NOMINAL.copyPerMb : NOMINAL.restorePerMb);
+  const steps = mounts.length > 0 ? mounts : ['/'];
+  for (const [i, mount] of steps.entries()) {
+    const names = src.fill(folder, (rel) => fileSystemOf(rel, mounts) === mount);
+    if (o.convertJfs && mount === '/') convertFilesystems(path.join(folder, 'etc/filesystems'));
+    if (o.verbose) names.forEach((n) => t.line(LINE.verboseFile(n)));
+    const lps = fileSystems[i]?.lps ?? totalLps;
+    ctx.pause((seconds * lps) / totalLps);
+    ctx.update((s) => {
+      const b = build(s);
+      b.restored.push(mount);
+      if (i === steps.length - 1) b.step = 'restore';
+    });
+    // disk-gone --during: the disk goes half-way through the restore.
+    if (i === Math.floor((steps.length - 1) / 2)) diskGoneDuringRestore(ctx, prog, targets);
+  }
+  if (src.kind === 'mksysb' && src.kernel64) {
+    t.line(LINE.linking64);
+    ctx.pause(NOMINAL.link64);
+  }
+  ctx.update((s) => {
+    build(s).step = 'complete';
+    s.history.push({ at: new Date().toISOString(), event: `${prog}: phase 1 of altinst_rootvg ${created.vgid} complete` });
+  });
+  return { vgid: created.vgid, imageId: created.imageId };
+}
+
+function diskGoneDuringRestore(ctx: CommandContext, prog: string, targets: Disk[]): void {
   for (const d of targets) {
     if (!ctx.takeFault('disk-gone', d.name)) continue;
     ctx.update((s: HostState) => {
@@ -182,9 +236,4 @@ export function runPhase1(ctx: CommandContext, t: Transcript, src: RootvgSource,
     });
     throw new AltFailure([ERR.ioError(prog, d.name)]);
   }
-  if (src.kind === 'mksysb' && src.kernel64) {
-    t.line(LINE.linking64);
-    ctx.pause(NOMINAL.link64);
-  }
-  return { vgid: created.vgid, imageId: created.imageId };
 }

@@ -21,7 +21,9 @@ export function bootDiskOf(state: HostState, vgid: string): Disk | null {
   return disks.find((d) => d.bootRecord !== null) ?? disks[0] ?? null;
 }
 
-/** Rename back, unmount and vary off: shared by phase 3 and alt_rootvg_op -S (same code path [U §6.2]). */
+/** Rename back, unmount and vary off: shared by phase 3 and alt_rootvg_op -S (same code path [U §6.2]).
+ *  Each step is saved as it is done: killed after the rename, the VGDA has its real names but the
+ *  superblocks still name the alt_ log, and the volume group does not boot (reboot.ts). */
 export function putToSleep(ctx: CommandContext, t: Transcript, vgid: string): void {
   const vgda = ctx.state().vgdas[vgid]!;
   const real = vgda.lvs.map(toRealLv);
@@ -38,7 +40,10 @@ export function putToSleep(ctx: CommandContext, t: Transcript, vgid: string): vo
     t.line(LINE.forcedUnmount(lv.mount!));
     ctx.pause(NOMINAL.unmount);
   }
+  t.line(LINE.fixingSuperblocks);
+  ctx.pause(NOMINAL.superblocks);
   ctx.update((s) => {
+    s.vgdas[vgid]!.altSuperblocks = false;
     const vg = s.odm.find((v) => v.vgid === vgid);
     if (vg) {
       vg.active = false;
@@ -51,8 +56,22 @@ export function putToSleep(ctx: CommandContext, t: Transcript, vgid: string): vo
     }
     syncAltInstLink(ctx.dir, s);
   });
-  t.line(LINE.fixingSuperblocks);
-  ctx.pause(NOMINAL.superblocks);
+}
+
+/**
+ * Build the boot image on the volume group's boot disk: bosboot for a clone (and -S -t), the prebuilt
+ * image of bos.alt_disk_install.boot_images for an mksysb install, which prints no line of its own
+ * [V §7.1 has none; where it happens is U]. The bosboot fault fails both. Writes the boot record.
+ */
+export function buildBootImage(ctx: CommandContext, prog: string, vgid: string, boot: Disk): void {
+  if (ctx.takeFault('bosboot', boot.name)) throw new AltFailure([MSG.bosbootFailed(`/dev/${boot.name}`), ERR.bosbootFailed(prog, boot.name)]);
+  const blv = ctx.state().vgdas[vgid]!.lvs.find((lv) => lv.type === 'boot');
+  // A copy whose phase 1 died before mklv of the boot LV has nowhere to put the image.
+  if (!blv) throw new AltFailure([MSG.bosbootNoBlv('hd5', `/dev/${boot.name}`), ERR.bosbootFailed(prog, boot.name)]);
+  ctx.update((s) => {
+    const d = diskById(s, boot.id);
+    if (d) d.bootRecord = toRealLv(blv).name;
+  });
 }
 
 export interface Phase3Options {
@@ -75,8 +94,8 @@ export function runPhase3(ctx: CommandContext, t: Transcript, vgid: string, o: P
     t.trace(`bosboot -ad /dev/${boot.name}`);
     t.line(LINE.buildingBootImage);
     ctx.pause(NOMINAL.bosboot);
-    if (ctx.takeFault('bosboot', boot.name)) throw new AltFailure([MSG.bosbootFailed(`/dev/${boot.name}`), ERR.bosbootFailed(o.prog, boot.name)]);
   }
+  buildBootImage(ctx, o.prog, vgid, boot);
   if (image.deviceReset) {
     t.line(LINE.resettingDevices);
     if (!image.console) t.line(LINE.consoleNote);

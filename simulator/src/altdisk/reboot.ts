@@ -1,20 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Disk, HostState } from '../state/types.js';
 import { readState, updateState } from '../state/store.js';
 import { diskById, diskByName } from '../views/host.js';
-import { BOOT_CRITICAL, parseFilesystems, stanzaAttr } from '../fs/etc-filesystems.js';
 import { BOOT, DOWN } from './boot-texts.js';
 import { NOMINAL } from './durations.js';
-import { hasAltNames, syncAltInstLink } from './mount.js';
+import { syncAltInstLink } from './mount.js';
+import { bootCandidates, bootStop, firmwareBootable } from '../views/boot.js';
+import { killHostProcesses } from '../runtime/procs.js';
 import { rebuildOdm } from './odm-rebuild.js';
 import { renumberDisks } from './renumber.js';
 
-// A reboot as firmware and AIX do it: the first entry of the normal boot list that is a present disk
-// with a boot record and a rootvg image is booted (or the disk picked in SMS with --from). The boot
-// then stops if that volume group was never put to sleep (alt_ names) or if its /etc/filesystems
-// lacks /, /usr or /var [V seed]: the host is down until it is booted from a good disk.
+// A reboot as firmware and AIX do it: every process of the host ends where it is; the first entry of
+// the normal boot list that is a present disk with a boot record and a rootvg image is booted (or
+// the disk picked in SMS with --from). The boot then stops (views/boot.ts) if that volume group was
+// never put to sleep (alt_ names), is half-made, or if its /etc/filesystems lacks /, /usr or /var
+// [V seed]: the host is down until it is booted from a good disk.
 
 export interface RebootIo {
   /** A console line (the engine also appends it to <host>/console.log). */
@@ -30,23 +31,6 @@ export interface RebootOutcome {
 }
 
 export class RebootUsageError extends Error {}
-
-function bootable(state: HostState, d: Disk): boolean {
-  if (!d.present || !d.bootRecord || !d.vgid) return false;
-  const vgda = state.vgdas[d.vgid];
-  return vgda !== undefined && vgda.imageId !== null && state.images[vgda.imageId] !== undefined;
-}
-
-function missingMounts(dir: string, fsDir: string): string[] {
-  let text = '';
-  try {
-    text = fs.readFileSync(path.join(dir, fsDir, 'etc/filesystems'), 'utf8');
-  } catch {
-    text = '';
-  }
-  const stanzas = parseFilesystems(text);
-  return BOOT_CRITICAL.filter(([mount, dev]) => !stanzas.some((s) => s.mount === mount && stanzaAttr(s, 'dev') === dev)).map(([m]) => m);
-}
 
 function relink(dir: string, name: string, target: string): void {
   const link = path.join(dir, name);
@@ -64,16 +48,13 @@ export function rebootHost(dir: string, from: string | null, io: RebootIo): Rebo
     io.say(line);
     fs.appendFileSync(consoleLog, line + '\n');
   };
+  const before = readState(dir);
+  if (from !== null && !diskByName(before, from)) throw new RebootUsageError(`aixsim reboot: ${before.hostname} has no disk ${from}`);
+  // A reboot ends whatever runs on the host, alt-disk operations included, where they are.
+  killHostProcesses(dir);
   const state = readState(dir);
   const legacy = state.generation === 'legacy';
-  let candidates: Disk[];
-  if (from !== null) {
-    const d = diskByName(state, from);
-    if (!d) throw new RebootUsageError(`aixsim reboot: ${state.hostname} has no disk ${from}`);
-    candidates = [d];
-  } else {
-    candidates = state.bootlists.normal.map((e) => (e.diskId ? diskById(state, e.diskId) : undefined)).filter((d): d is Disk => d !== undefined);
-  }
+  const candidates = bootCandidates(state, from);
   if (!state.down) BOOT.shutdown(state.hostname).forEach(say);
   io.pause(NOMINAL.reboot / 3);
 
@@ -88,7 +69,7 @@ export function rebootHost(dir: string, from: string | null, io: RebootIo): Rebo
     return { ok: false, disk, reason };
   };
 
-  const chosen = candidates.find((d) => bootable(state, d));
+  const chosen = candidates.find((d) => firmwareBootable(state, d));
   if (!chosen) return goDown(DOWN.noBootDevice, null);
   const vgid = chosen.vgid!;
   const vgda = state.vgdas[vgid]!;
@@ -96,9 +77,8 @@ export function rebootHost(dir: string, from: string | null, io: RebootIo): Rebo
   const now = new Date();
   BOOT.welcome({ built: new Date(state.booted.at), now, memoryMb: Math.round(state.realMemoryKb / 1024), device: chosen.name, legacy }).forEach(say);
   io.pause(NOMINAL.reboot / 3);
-  if (hasAltNames(vgda.lvs)) return goDown(DOWN.notPutToSleep(chosen.name), chosen.name);
-  const missing = missingMounts(dir, image.fsDir);
-  if (missing.length > 0) return goDown(DOWN.noFilesystemStanza(chosen.name, missing), chosen.name);
+  const stop = bootStop(dir, state, chosen);
+  if (stop) return goDown(stop.reason, chosen.name);
 
   const booted = updateState(dir, (s) => {
     const img = s.images[image.id]!;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AltOrigin, Fileset, HostState, LogicalVolume, OdmVg, OsImage, OsLevel, Vgda } from '../state/types.js';
 import type { MksysbImage } from '../mksysb/image.js';
 import { runningImage, vgdaOf } from '../views/host.js';
-import { copyImageFiles, writeImageFiles } from './files.js';
+import { copyImageFiles, writeImageFiles, type FileFilter } from './files.js';
 
 // What phase 1 restores onto the new volume group: the running rootvg (a clone) or a mksysb image.
 
@@ -24,8 +24,8 @@ export interface RootvgSource {
   odm: OdmVg[] | null;
   /** What backup/restore moves, for the duration of the step. */
   usedMb: number;
-  /** Put the files into the new image's folder; returns their names ("./etc/hosts") for -V. */
-  fill(folder: string): string[];
+  /** Put the files (those `only` accepts) into the new image's folder; returns their names ("./etc/hosts") for -V. */
+  fill(folder: string, only?: FileFilter): string[];
 }
 
 function oneCopy(lvs: LogicalVolume[]): LogicalVolume[] {
@@ -51,7 +51,7 @@ export function cloneSource(dir: string, state: HostState, origin: AltOrigin, ex
     renumberOnBoot: false,
     odm: structuredClone(state.odm),
     usedMb: lvs.reduce((n, lv) => n + lv.lps, 0) * vgda.ppSizeMb,
-    fill: (folder) => copyImageFiles(path.join(dir, img.fsDir), folder, exclude),
+    fill: (folder, only) => copyImageFiles(path.join(dir, img.fsDir), folder, exclude, only),
   };
 }
 
@@ -72,6 +72,6 @@ export function mksysbSource(image: MksysbImage, file: string, origin: AltOrigin
     renumberOnBoot: true,
     odm: null,
     usedMb: lvs.reduce((n, lv) => n + lv.lps, 0) * image.ppSizeMb,
-    fill: (folder) => writeImageFiles(folder, image.files),
+    fill: (folder, only) => writeImageFiles(folder, image.files, only),
   };
 }

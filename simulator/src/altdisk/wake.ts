@@ -51,6 +51,7 @@ export function wakeUp(ctx: CommandContext, t: Transcript, prog: string, state: 
     const v = s.odm.find((x) => x.vgid === vg.vgid)!;
     const d = s.vgdas[vg.vgid]!;
     d.lvs = d.lvs.map(toAltLv);
+    d.altSuperblocks = true;
     v.name = 'altinst_rootvg';
     v.active = true;
     v.lvsInOdm = true;

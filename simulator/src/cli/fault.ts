@@ -4,8 +4,8 @@ import { readState, updateState } from '../state/store.js';
 import { diskByName } from '../views/host.js';
 import { checkKnown, flag, opt, parseCli } from './args.js';
 
-// `aixsim fault`: arm a failure for the next alternate-disk operation (or make a disk vanish now),
-// list what is armed, or clear it.
+// `aixsim fault`: arm a failure for the next operation that can reach its step (or make a disk vanish
+// now), list what is armed, or clear it. Scoping: runtime/faults.ts.
 
 export const FAULT_STEPS: FaultStep[] = ['phase1-space', 'phase2-script', 'bootlist', 'disk-gone', 'crash-between-phases', 'bosboot'];
 
@@ -32,7 +32,10 @@ export function fault(argv: string[]): number {
   readState(abs);
   if (flag(a, 'list')) {
     const s = readState(abs);
-    for (const f of s.faults) process.stdout.write(`${f.step}${f.disk ? ' ' + f.disk : ''} times=${f.remaining}\n`);
+    for (const f of s.faults) {
+      const taken = f.claim ? ` (taken by ${f.claim.command}, process ${f.claim.pid})` : '';
+      process.stdout.write(`${f.step}${f.disk ? ' ' + f.disk : ''} times=${f.remaining}${f.during ? ' during=' + f.during : ''}${taken}\n`);
+    }
     for (const d of s.disks.filter((x) => !x.present)) process.stdout.write(`gone ${d.name}\n`);
     return 0;
   }
@@ -67,7 +70,7 @@ export function fault(argv: string[]): number {
     const d = diskByName(s, disk);
     if (!d) throw new Error(`aixsim fault: ${s.hostname} has no disk ${disk}`);
     if (during) {
-      s.faults.push({ step: 'disk-gone', disk, remaining: times });
+      s.faults.push({ step: 'disk-gone', disk, remaining: times, during });
       s.history.push({ at: new Date().toISOString(), event: `fault armed: disk-gone ${disk} during ${during}` });
     } else {
       d.present = false;

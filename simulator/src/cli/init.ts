@@ -88,11 +88,12 @@ export function applyOptions(profile: ProfileSpec, a: ReturnType<typeof parseCli
   return p;
 }
 
-export function createHost(dir: string, profile: ProfileSpec, speed: number, force: boolean): void {
+/** Create a host in `dir`; `program` is the simulator bundle its commands link to (this one by default). */
+export function createHost(dir: string, profile: ProfileSpec, speed: number, force: boolean, program: string = __filename): void {
   const abs = path.resolve(dir);
   if (fs.existsSync(path.join(abs, 'state.json'))) {
     if (!force) throw new Error(`aixsim: ${abs} already holds a simulated host; add --force to replace it`);
-    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'root', 'alt_inst', 'calls.log', 'console.log']) {
+    for (const sub of ['state.json', 'state.lock', 'bin', 'lib', 'fs', 'root', 'alt_inst', 'run', 'calls.log', 'console.log']) {
       fs.rmSync(path.join(abs, sub), { recursive: true, force: true });
     }
   }
@@ -104,9 +105,9 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
     fs.mkdirSync(path.dirname(p), { recursive: true });
     fs.writeFileSync(p, text);
   }
-  const program = path.join(abs, 'lib', 'aixsim.cjs');
-  fs.copyFileSync(__filename, program);
-  fs.chmodSync(program, 0o755);
+  const copy = path.join(abs, 'lib', 'aixsim.cjs');
+  fs.copyFileSync(program, copy);
+  fs.chmodSync(copy, 0o755);
   for (const name of availableCommands(state.generation)) {
     fs.symlinkSync('../lib/aixsim.cjs', path.join(abs, 'bin', name));
   }
@@ -117,15 +118,19 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
   fs.writeFileSync(path.join(abs, 'calls.log'), '');
 }
 
-export function init(argv: string[]): number {
+/** `aixsim init` without its message: also what tests call in-process (with the bundle as `program`). */
+export function initHost(argv: string[], program: string = __filename): { dir: string; profile: ProfileSpec } {
   const a = parseCli(argv, ['mirrored', 'force']);
   checkKnown(a, ['profile', 'speed', 'level', 'hostname', 'mirrored', 'disk', 'no-fileset', 'rte-level', 'boot-images-level', 'force'], 'init');
   const dir = a.positional[0];
   if (!dir || a.positional.length > 1) throw new Error('aixsim init: give exactly one folder: aixsim init <dir> [--profile NAME]');
   const profile = applyOptions(loadProfile(opt(a, 'profile') ?? 'aix73'), a);
-  const speed = parseSpeed(opt(a, 'speed'));
-  createHost(dir, profile, speed, flag(a, 'force'));
-  const abs = path.resolve(dir);
+  createHost(dir, profile, parseSpeed(opt(a, 'speed')), flag(a, 'force'), program);
+  return { dir: path.resolve(dir), profile };
+}
+
+export function init(argv: string[]): number {
+  const { dir: abs, profile } = initHost(argv);
   const level = profile.level;
   process.stdout.write(
     [

@@ -3,6 +3,7 @@ import { readState } from '../state/store.js';
 import { speedOf } from '../runtime/context.js';
 import { rebootHost, RebootUsageError } from '../altdisk/reboot.js';
 import { checkKnown, opt, parseCli } from './args.js';
+import { sleepSync } from '../runtime/sleep.js';
 
 /** `aixsim reboot <dir> [--from hdiskN]`: boot from the normal bootlist, or from one disk (SMS). */
 export function reboot(argv: string[]): number {
@@ -13,8 +14,7 @@ export function reboot(argv: string[]): number {
   const abs = path.resolve(dir);
   const speed = speedOf(readState(abs), process.env);
   const sleep = (seconds: number) => {
-    const ms = Math.round(seconds * speed * 1000);
-    if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    sleepSync(Math.round(seconds * speed * 1000));
   };
   try {
     const outcome = rebootHost(abs, opt(a, 'from') ?? null, { say: (l) => void process.stdout.write(l + '\n'), pause: sleep, env: process.env });

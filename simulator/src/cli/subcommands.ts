@@ -5,6 +5,7 @@ import { reboot } from './reboot.js';
 import { fault } from './fault.js';
 import { mksysb } from './mksysb.js';
 import { lppsource } from './lppsource.js';
+import { show } from './show.js';
 import { IN_NAMESPACE_SUBCOMMAND, runInAltInstSubcommand } from '../altdisk/run-script.js';
 
 export type Subcommand = (args: string[]) => number | Promise<number>;
@@ -17,5 +18,6 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   fault,
   mksysb,
   lppsource,
+  show,
   [IN_NAMESPACE_SUBCOMMAND]: runInAltInstSubcommand,
 };

@@ -4,7 +4,7 @@ import { runningImage } from '../views/host.js';
 import { ALT_DISK_RTE } from '../state/filesets.js';
 import { usageError } from './usage.js';
 import { diskList, getoptPermuting, parsePhases, values } from '../altdisk/args.js';
-import { runJob } from '../altdisk/job.js';
+import { installFaultSteps, runJob } from '../altdisk/job.js';
 import { runAltInstall } from '../altdisk/flow.js';
 import { cloneSource } from '../altdisk/source.js';
 import { readExcludeList } from '../altdisk/files.js';
@@ -47,7 +47,7 @@ export function altDiskCopy(ctx: CommandContext, logAs?: { name: string; args: s
   const bundle = value(p, 'b');
   const location = value(p, 'l');
   const install = { bundle, filesets: value(p, 'w'), fixes: value(p, 'F'), fixBundle: value(p, 'f') };
-  return runJob(ctx, { debug: has(p, 'D'), exclusive: true, logAs }, (t) => {
+  return runJob(ctx, { debug: has(p, 'D'), exclusive: true, faults: installFaultSteps(phases), logAs }, (t) => {
     requireFileset(runningImage(ctx.state()), prog, ALT_DISK_RTE);
     requireFile(prog, 'i', value(p, 'i'));
     requireFile(prog, 's', value(p, 's'), { executable: true });

@@ -5,7 +5,7 @@ import { ALT_DISK_BOOT_IMAGES, ALT_DISK_RTE } from '../state/filesets.js';
 import type { MksysbImage } from '../mksysb/image.js';
 import { usageError } from './usage.js';
 import { diskList, getoptPermuting, parsePhases, values } from '../altdisk/args.js';
-import { runJob } from '../altdisk/job.js';
+import { installFaultSteps, runJob } from '../altdisk/job.js';
 import { runAltInstall } from '../altdisk/flow.js';
 import { mksysbSource } from '../altdisk/source.js';
 import { requireFile } from '../altdisk/check-files.js';
@@ -42,7 +42,7 @@ export function altDiskMksysb(ctx: CommandContext, logAs?: { name: string; args:
   const phases = parsePhases(value(p, 'P'));
   if (!phases) return bad(ERR.badPhase(prog, value(p, 'P')!));
 
-  return runJob(ctx, { debug: has(p, 'D'), exclusive: true, logAs }, (t) => {
+  return runJob(ctx, { debug: has(p, 'D'), exclusive: true, faults: installFaultSteps(phases), logAs }, (t) => {
     const running = runningImage(ctx.state());
     requireFileset(running, prog, ALT_DISK_RTE);
     requireFileset(running, prog, ALT_DISK_BOOT_IMAGES);

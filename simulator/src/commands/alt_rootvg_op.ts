@@ -1,5 +1,5 @@
 import type { CommandContext } from '../runtime/context.js';
-import type { HostState, OdmVg } from '../state/types.js';
+import type { FaultStep, HostState, OdmVg } from '../state/types.js';
 import { has, value } from '../runtime/getopt.js';
 import { diskByName, odmVgOfDisk } from '../views/host.js';
 import { MSG } from '../aix/messages.js';
@@ -8,7 +8,7 @@ import { getoptPermuting } from '../altdisk/args.js';
 import { runJob } from '../altdisk/job.js';
 import type { Transcript } from '../altdisk/log.js';
 import { fail } from '../altdisk/failure.js';
-import { bootDiskOf, putToSleep } from '../altdisk/phase3.js';
+import { bootDiskOf, buildBootImage, putToSleep } from '../altdisk/phase3.js';
 import { runPhase2 } from '../altdisk/phase2.js';
 import { wakeUp } from '../altdisk/wake.js';
 import { syncAltInstLink } from '../altdisk/mount.js';
@@ -17,7 +17,6 @@ import { wantsInstall } from '../altdisk/installp.js';
 import { devicePath } from '../altdisk/paths.js';
 import { ERR, LINE, USAGE_ERR } from '../altdisk/texts.js';
 import { NOMINAL } from '../altdisk/durations.js';
-import { AltFailure } from '../altdisk/failure.js';
 
 /** [V §6.1] AIX 7.1/7.2 syntax block. */
 export const ALT_ROOTVG_OP_USAGE = [
@@ -115,7 +114,7 @@ function sleep(ctx: CommandContext, t: Transcript, prog: string, rebuildBootImag
     t.trace(`bosboot -ad /dev/${boot.name}`);
     t.line(LINE.buildingBootImage);
     ctx.pause(NOMINAL.bosboot);
-    if (ctx.takeFault('bosboot', boot.name)) throw new AltFailure([MSG.bosbootFailed(`/dev/${boot.name}`), ERR.bosbootFailed(prog, boot.name)]);
+    buildBootImage(ctx, prog, vg.vgid, boot);
   }
   putToSleep(ctx, t, vg.vgid);
   ctx.update((s) => s.history.push({ at: new Date().toISOString(), event: `${prog}: ${vg.name} (${vg.vgid}) put to sleep` }));
@@ -158,7 +157,9 @@ export function altRootvgOp(ctx: CommandContext): number {
   if (op === 'C') for (const f of NEED_L) if (has(p, f) && !has(p, 'l')) return bad(USAGE_ERR.needsL(prog, f));
   if (op === 'q') return query(ctx, prog, disk!);
 
-  return runJob(ctx, { debug: has(p, 'D'), exclusive: true }, (t) => {
+  // -C runs phase 2's customization, -S -t builds a boot image; the other operations reach no fault.
+  const faults: FaultStep[] = op === 'C' ? ['phase2-script'] : op === 'S' && has(p, 't') ? ['bosboot'] : [];
+  return runJob(ctx, { debug: has(p, 'D'), exclusive: true, faults }, (t) => {
     switch (op) {
       case 'v':
         return rename(ctx, t, prog, value(p, 'v')!, disk!);

@@ -117,33 +117,39 @@ export function bootlist(ctx: CommandContext): number {
   }
 
   if (setting || invalidate) {
-    const entries = parseDeviceArgs(tokens);
-    if (entries === null) return usageError(ctx, null, usage);
-    if (entries.length === 0 && !invalidate) {
-      ctx.err(MSG.bootlistNoDevices);
-      return 1;
-    }
-    const modes: BootMode[] = mode === 'both' ? ['normal', 'service'] : mode === 'prevboot' ? [] : [mode];
-    // Validate before the fault fires: a bad device fails the same way whether NVRAM works or not.
-    const problem = setBootlist(structuredClone(ctx.state()), modes, entries);
-    if (problem !== null) {
-      ctx.err(`bootlist: ${problem}`);
-      return 1;
-    }
-    if (ctx.takeFault('bootlist')) {
-      ctx.err(MSG.bootlistNvramFailed);
-      return 1;
-    }
-    const stored = ctx.update((s) => {
-      const err = setBootlist(s, modes, entries);
-      if (err === null && modes.length > 0) {
-        s.history.push({ at: new Date().toISOString(), event: `bootlist -m ${mode} ${invalidate ? '-i' : entries.map((e) => e.device).join(' ')}` });
+    // Setting a list is an operation that can reach the bootlist fault (runtime/faults.ts).
+    ctx.beginFaultScope(['bootlist']);
+    try {
+      const entries = parseDeviceArgs(tokens);
+      if (entries === null) return usageError(ctx, null, usage);
+      if (entries.length === 0 && !invalidate) {
+        ctx.err(MSG.bootlistNoDevices);
+        return 1;
       }
-      return err;
-    });
-    if (stored !== null) {
-      ctx.err(`bootlist: ${stored}`);
-      return 1;
+      const modes: BootMode[] = mode === 'both' ? ['normal', 'service'] : mode === 'prevboot' ? [] : [mode];
+      // Validate before the fault fires: a bad device fails the same way whether NVRAM works or not.
+      const problem = setBootlist(structuredClone(ctx.state()), modes, entries);
+      if (problem !== null) {
+        ctx.err(`bootlist: ${problem}`);
+        return 1;
+      }
+      if (ctx.takeFault('bootlist')) {
+        ctx.err(MSG.bootlistNvramFailed);
+        return 1;
+      }
+      const stored = ctx.update((s) => {
+        const err = setBootlist(s, modes, entries);
+        if (err === null && modes.length > 0) {
+          s.history.push({ at: new Date().toISOString(), event: `bootlist -m ${mode} ${invalidate ? '-i' : entries.map((e) => e.device).join(' ')}` });
+        }
+        return err;
+      });
+      if (stored !== null) {
+        ctx.err(`bootlist: ${stored}`);
+        return 1;
+      }
+    } finally {
+      ctx.endFaultScope();
     }
   }
 

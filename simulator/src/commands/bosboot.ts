@@ -35,7 +35,15 @@ export function bosboot(ctx: CommandContext): number {
     return 1;
   }
   if (!create) return 0; // -v: verify only
-  if (ctx.takeFault('bosboot', disk.name)) {
+  // Writing a boot image is an operation that reaches the bosboot fault (runtime/faults.ts).
+  ctx.beginFaultScope(['bosboot'], disk.name);
+  let fired;
+  try {
+    fired = ctx.takeFault('bosboot', disk.name);
+  } finally {
+    ctx.endFaultScope();
+  }
+  if (fired) {
     ctx.err(MSG.bosbootFailed(device));
     return 1;
   }

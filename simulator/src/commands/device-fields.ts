@@ -1,18 +1,10 @@
 import type { Disk, HostState } from '../state/types.js';
+import type { DeviceSpec } from '../state/devices.js';
 
 // The customized-device ODM fields lsdev and lsattr print for a disk.
 
-export type DeviceFields = {
-  name: string;
-  /** [I §16] Available, or Defined for a disk that is gone. */
-  status: string;
-  location: string;
-  description: string;
-  class: string;
-  subclass: string;
-  type: string;
-  parent: string;
-};
+/** The same fields as the system devices (state/devices.ts). */
+export type DeviceFields = DeviceSpec;
 
 /** [U] class/subclass/type/parent: MPIO FC disks on 5.3+, SCSI disks on 4.3. */
 export function deviceFields(state: HostState, d: Disk): DeviceFields {

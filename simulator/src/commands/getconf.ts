@@ -17,6 +17,8 @@ const SYSTEM: Record<string, (s: HostState) => string> = {
   KERNEL_BITMODE: (s) => (runningImage(s).kernel64 ? '64' : '32'),
   HARDWARE_BITMODE: (s) => String(s.hardwareBits),
   REAL_MEMORY: (s) => String(s.realMemoryKb),
+  /** [I] the hardware platform, as bootinfo -T answers it (chrp on POWER). */
+  MACHINE_ARCHITECTURE: (s) => s.platform,
 };
 
 /** [V §13] variables that take a disk device path. */

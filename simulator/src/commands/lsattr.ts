@@ -7,6 +7,7 @@ import { MSG } from '../aix/messages.js';
 import { usageError } from './usage.js';
 import { notSimulated, parseOrUsage } from './parse-args.js';
 import { applyFormat } from './lsdev.js';
+import { sys0Attributes, systemDevices } from '../state/devices.js';
 
 /** [U] usage text (shortened man page syntax). */
 const USAGE = ['Usage: lsattr { -D | -E } -l Name [ -a Attribute ] ... [ -F Format | -O ] [ -H ]'];
@@ -81,11 +82,15 @@ export function lsattr(ctx: CommandContext): number {
   }
   const state = ctx.state();
   const d = diskByName(state, name);
-  if (!d) {
+  const other = systemDevices(state.generation).find((x) => x.name === name);
+  if (!d && !other) {
     MSG.lsattrNoDevice(name).forEach((l) => ctx.err(l));
     return 1;
   }
-  const all = diskAttributes(state, d, has(p, 'D'));
+  if (!d && name !== 'sys0') return notSimulated(ctx, `lsattr -l ${name} (attributes of devices other than disks and sys0)`);
+  const all = d
+    ? diskAttributes(state, d, has(p, 'D'))
+    : sys0Attributes(state).map((x) => ({ attribute: x.attribute, value: x.value, description: x.description, user_settable: x.settable ? ('True' as const) : ('False' as const) }));
   const wanted = p.flags.filter((f) => f.flag === 'a').map((f) => f.value!);
   const attrs: Attr[] = [];
   for (const w of wanted) {

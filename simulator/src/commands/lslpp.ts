@@ -2,6 +2,7 @@ import type { CommandContext } from '../runtime/context.js';
 import type { Fileset, FilesetState } from '../state/types.js';
 import { has, value } from '../runtime/getopt.js';
 import { runningImage } from '../views/host.js';
+import { ROOT_PART_FILESETS } from '../state/filesets.js';
 import { wrapWords } from '../format/columns.js';
 import { MSG } from '../aix/messages.js';
 import { usageError } from './usage.js';
@@ -57,18 +58,31 @@ function longListing(sets: Fileset[], quiet: boolean): string[] {
   return [...header, ...rows];
 }
 
-/** [V] public 7.1 capture of `lslpp -l`: state spelled out at column 38, description at 49. */
-function shortListing(sets: Fileset[], quiet: boolean): string[] {
-  const header = quiet ? [] : ['  Fileset                      Level  State      Description', DASHES];
-  // [U] only the usr part: the simulator keeps no root-part (/etc/objrepos) records.
-  const rows = sets.flatMap((f) => columns(f, `  ${f.state.padEnd(11)}`, 49));
-  return [...header, 'Path: /usr/lib/objrepos', ...rows];
+/** The install parts lslpp -l shows: the usr part of every fileset, then the root part of those
+ *  that have one [V 4.3.1 capture: all /usr/lib/objrepos lines, then the /etc/objrepos ones]. */
+type Part = 'usr' | 'root';
+const PART_PATH: Record<Part, string> = { usr: '/usr/lib/objrepos', root: '/etc/objrepos' };
+
+function partsOf(sets: Fileset[], parts: Part[]): { part: Part; sets: Fileset[] }[] {
+  return parts.map((part) => ({ part, sets: part === 'usr' ? sets : sets.filter((f) => ROOT_PART_FILESETS.has(f.name)) })).filter((x) => x.sets.length > 0);
 }
 
-/** [V §15] `lslpp -lc`: header and rows as captured (the trailing blank of the description included). */
-function colonShort(sets: Fileset[], quiet: boolean): string[] {
-  const header = quiet ? [] : ['#Fileset:Level:PTF Id:State:Type:Description:EFIX Locked'];
-  return [...header, ...sets.map((f) => `/usr/lib/objrepos:${f.name}:${f.level}::${f.state}:I:${f.description} :`)];
+/** [V] public 7.1 capture of `lslpp -l`: state spelled out at column 38, description at 49; a "Path:" line per part. */
+function shortListing(sets: Fileset[], quiet: boolean, parts: Part[]): string[] {
+  const header = quiet ? [] : ['  Fileset                      Level  State      Description', DASHES];
+  const rows = partsOf(sets, parts).flatMap((x) => [`Path: ${PART_PATH[x.part]}`, ...x.sets.flatMap((f) => columns(f, `  ${f.state.padEnd(11)}`, 49))]);
+  return [...header, ...rows];
+}
+
+/**
+ * `lslpp -lc`: [V §15] 5.3+: the header and rows as captured (the blank before the empty EFIX Locked
+ * field included); [V 4.3.1 capture] 4.3: six header fields, no EFIX Locked column. Rows of the root
+ * part follow those of the usr part.
+ */
+function colonShort(sets: Fileset[], quiet: boolean, parts: Part[], legacy: boolean): string[] {
+  const header = quiet ? [] : [legacy ? '#Fileset:Level:PTF Id:State:Type:Description' : '#Fileset:Level:PTF Id:State:Type:Description:EFIX Locked'];
+  const row = (part: Part, f: Fileset) => `${PART_PATH[part]}:${f.name}:${f.level}::${f.state}:I:${f.description}${legacy ? '' : ' :'}`;
+  return [...header, ...partsOf(sets, parts).flatMap((x) => x.sets.map((f) => row(x.part, f)))];
 }
 
 /** [U] `lslpp -Lc`: the long colon form, as remembered. */
@@ -101,7 +115,8 @@ export function lslpp(ctx: CommandContext): number {
   if (typeof p === 'number') return p;
   for (const f of ['d', 'f', 'h', 'i', 'p', 'w', 'I', 'J', 'E']) if (has(p, f)) return notSimulated(ctx, `lslpp -${f}`);
   const part = value(p, 'O');
-  if (part !== null && part !== 'u') return notSimulated(ctx, `lslpp -O ${part} (root and share parts)`);
+  if (part !== null && !/^[ru]+$/.test(part)) return notSimulated(ctx, `lslpp -O ${part} (the share part)`);
+  const parts: Part[] = part === null ? ['usr', 'root'] : (['usr', 'root'] as Part[]).filter((x) => part.includes(x[0]!));
   const long = has(p, 'L');
   if (long === has(p, 'l')) return usageError(ctx, null, USAGE);
   const colon = has(p, 'c');
@@ -121,8 +136,9 @@ export function lslpp(ctx: CommandContext): number {
   const build = image.level.sp?.split('-')[3] ?? '';
 
   let lines: string[];
-  if (colon) lines = long ? colonLong(sets, quiet, build) : colonShort(sets, quiet);
-  else lines = long ? longListing(sets, quiet) : shortListing(sets, quiet);
+  const legacy = ctx.state().generation === 'legacy';
+  if (colon) lines = long ? colonLong(sets, quiet, build) : colonShort(sets, quiet, parts, legacy);
+  else lines = long ? longListing(sets, quiet) : shortListing(sets, quiet, parts);
   if (!colon && !long && sets.length === 0) lines = lines.filter((l) => !l.startsWith('Path: '));
   lines.forEach((l) => ctx.out(l));
   if (long && !colon && !quiet && sets.length > 0) CODES_FOOTER.forEach((l) => ctx.out(l));

@@ -17,8 +17,9 @@ import { varyoffvg, varyonvg } from './varyonvg.js';
 import { reducevg } from './reducevg.js';
 import { bosboot } from './bosboot.js';
 import { lqueryvg } from './lqueryvg.js';
+import { ps } from './ps.js';
 
-/** Query and LVM commands (lspv, lsvg, bootlist, ...). */
+/** Query and LVM commands (lspv, lsvg, bootlist, ...), and ps. */
 export const LVM_COMMANDS: Record<string, CommandImpl> = {
   lspv,
   lsvg,
@@ -39,4 +40,5 @@ export const LVM_COMMANDS: Record<string, CommandImpl> = {
   reducevg,
   bosboot,
   lqueryvg,
+  ps,
 };

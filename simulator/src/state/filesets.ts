@@ -36,6 +36,14 @@ export const FILESET_DESCRIPTIONS: Record<string, string> = {
   'rsct.core.rmc': 'RSCT Resource Monitoring and Control',
 };
 
+/** Filesets with a root part (/etc/objrepos): lslpp -l lists them a second time under that path [U which ones]. */
+export const ROOT_PART_FILESETS: ReadonlySet<string> = new Set([
+  'bos.rte', 'bos.rte.boot', 'bos.rte.commands', 'bos.rte.filesystem', 'bos.rte.install', 'bos.rte.lvm', 'bos.mp64',
+  'bos.net.tcp.client_core', 'bos.net.nfs.client', 'bos.sysmgt.nim.client', 'bos.sysmgt.trace', 'bos.perf.tools',
+  'devices.chrp.base.rte', 'devices.common.IBM.mpio.rte', 'devices.vscsi.disk.rte', 'openssh.base.client', 'openssh.base.server',
+  'rsct.core.rmc',
+]);
+
 const LEGACY_ONLY_MISSING = new Set([
   'bos.net.tcp.client_core', 'openssh.base.server', 'openssh.base.client', 'rsct.core.rmc', 'devices.common.IBM.mpio.rte',
   'devices.vscsi.disk.rte',

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostState } from './types.js';
+import { processAlive } from '../runtime/procs.js';
+import { sleepSync } from '../runtime/sleep.js';
 
 // Every simulated command is its own process and several may run at once (a test reading lspv
 // while a clone runs), so state changes go through a lock file, and writes go to a temporary file
@@ -37,18 +39,6 @@ export function writeState(dir: string, state: HostState): void {
   fs.renameSync(tmp, target);
 }
 
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function acquireLock(dir: string): string {
   const lock = path.join(dir, 'state.lock');
@@ -74,7 +64,7 @@ function breakStaleLock(lock: string): void {
   try {
     const owner = Number(fs.readFileSync(lock, 'utf8'));
     const age = Date.now() - fs.statSync(lock).mtimeMs;
-    if ((owner > 0 && !pidAlive(owner)) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+    if ((owner > 0 && !processAlive(owner, null)) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
   } catch {
     // The lock vanished between our attempts: the next attempt will take it.
   }

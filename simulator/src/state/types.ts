@@ -86,6 +86,35 @@ export interface Vgda {
   format: 'original' | 'big' | 'scalable';
   /** A VG that has ever been the running rootvg (wake-up with FORCE is dangerous on those). */
   everSystemRootvg: boolean;
+  /** How far the alternate-disk command that wrote this VGDA got with phase 1; absent for VGs not made by one. */
+  build?: VgBuild | null;
+  /** The file systems' superblocks still name the alt_ log device (phase 1, wake-up): set right by the
+   *  last step of phase 3 / put-to-sleep ("Fixing file system superblocks..."). */
+  altSuperblocks?: boolean;
+}
+
+/** Phase-1 steps in the order they happen [V §5, §7.1]: the volume group, its alt_ logical volumes, the
+ *  /alt_inst file systems (created and mounted), the restored data, then phase 1 is complete. */
+export type Phase1Step = 'mkvg' | 'mklv' | 'crfs' | 'restore' | 'complete';
+
+/**
+ * What phase 1 has written on the disks so far: the simulator's ground truth of a copy in the making
+ * (what AIX leaves on the disks; an admin sees it in the VGDA's alt_ names, the mounts and an
+ * alt_disk_inst.log without its last lines). Each step is saved as it completes, so a command killed
+ * in the middle leaves exactly what it had done.
+ */
+export interface VgBuild {
+  /** The command writing it and its process (to tell a copy in progress from one whose writer died). */
+  command: string;
+  pid: number;
+  start: string | null;
+  step: Phase1Step;
+  /** File systems phase 1 has to create and fill (mount points of the running names, creation order). */
+  filesystems: string[];
+  /** Created and mounted under /alt_inst so far. */
+  created: string[];
+  /** Restored (data copied) so far. */
+  restored: string[];
 }
 
 export type AltOrigin = 'alt_disk_copy' | 'alt_disk_mksysb' | 'alt_disk_install';
@@ -185,12 +214,19 @@ export interface Fault {
   disk?: string;
   /** How many more times the fault fires. */
   remaining: number;
+  /** disk-gone --during: the command whose restore it interrupts. */
+  during?: string;
+  /** The operation that took the fault (see cli/fault.ts for the scoping); absent while it waits for one. */
+  claim?: { pid: number; start: string | null; command: string; fired: boolean } | null;
 }
 
 export interface BusyState {
   pid: number;
   command: string;
   since: string;
+  /** Start time of the process (with the pid, its identity: a recycled pid is not the owner). */
+  start?: string | null;
+  args?: string[];
 }
 
 export interface HistoryEntry {

@@ -21,6 +21,12 @@ export function altInstPath(mount: string): string {
   return mount === '/' ? ALT_INST : ALT_INST + mount;
 }
 
+/** /alt_inst/usr → /usr: the running name of an alternate file system. */
+export function runningMountOf(mount: string): string {
+  if (mount === ALT_INST) return '/';
+  return mount.startsWith(ALT_INST + '/') ? mount.slice(ALT_INST.length) : mount;
+}
+
 /** The MOUNT POINT column of lsvg -l and lslv: where the ODM places the file system. */
 export function mountPointShown(vg: OdmVg, lv: LogicalVolume): string {
   if (!lv.mount) return 'N/A';
@@ -32,7 +38,13 @@ export function mountPointShown(vg: OdmVg, lv: LogicalVolume): string {
 export function mountedAt(state: HostState, vg: OdmVg, lv: LogicalVolume): string | null {
   if (!isFileSystem(lv) || !vg.active || !vg.lvsInOdm) return null;
   if (isRunningRootvg(state, vg)) return lv.mount;
-  if (vg.alt !== null) return isAltinstMounted(vg) ? altInstPath(lv.mount!) : null;
+  if (vg.alt !== null) {
+    if (!isAltinstMounted(vg)) return null;
+    // Phase 1 mounts each file system as it creates it: one it never got to is not mounted.
+    const build = state.vgdas[vg.vgid]?.build;
+    if (build && !build.created.includes(runningMountOf(lv.mount!))) return null;
+    return altInstPath(lv.mount!);
+  }
   // The simulator has no umount: an ordinary volume group's file systems are mounted while it is varied on.
   return lv.mount;
 }
