@@ -47,9 +47,13 @@ async function afterCalls(r: Real, before: Truth, outcomes: CallOutcome[]): Prom
   COUNTERS.steps++;
 }
 
+function killText(k: KillPlan): string {
+  return `${k.target} ${k.signal} after ${k.afterLines} lines + ${k.afterMs} ms`;
+}
+
 function outcomeText(o: CallOutcome): string {
   const a = o.answer;
-  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} after ${o.killed.afterLines} lines + ${o.killed.afterMs} ms]` : '';
+  const kill = o.killed ? ` [killed ${killText(o.killed)}]` : '';
   return a ? `${a.failed ? 'failed' : 'ok'} changed=${String(a.changed)}${kill}: ${String(a.msg ?? '').split('\n')[0]!.slice(0, 160)}` : `no answer${kill}`;
 }
 
@@ -57,7 +61,7 @@ function outcomeText(o: CallOutcome): string {
  * A step of a sequence as plain data: what a shrunk failing sequence is kept as (regressions.test.ts).
  * In arguments, "$IMAGE" and "$SCRIPT" stand for the host's mksysb image and customization script.
  */
-export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call] } | { reboot: true } | { fault: string; disk?: string };
+export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call]; kill?: KillPlan } | { reboot: true } | { fault: string; disk?: string };
 
 export interface Steppable {
   step(h: ModelHost): Step;
@@ -91,24 +95,27 @@ export class CallCommand implements fc.AsyncCommand<Model, Real>, Steppable {
     await afterCalls(r, before, [o]);
   }
   toString(): string {
-    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} after ${this.kill.afterLines} lines + ${this.kill.afterMs} ms)` : show(this.call);
+    return this.kill ? `kill(${show(this.call)}, ${killText(this.kill)})` : show(this.call);
   }
 }
 
+/** Two calls at once; the first maybe killed on the way (an async timeout while the other waits for its lock). */
 export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly a: Call,
     readonly b: Call,
+    readonly kill: KillPlan | null = null,
   ) {}
   step(h: ModelHost): Step {
-    return { together: [placeholders(this.a, h), placeholders(this.b, h)] };
+    const together: [Call, Call] = [placeholders(this.a, h), placeholders(this.b, h)];
+    return this.kill ? { together, kill: this.kill } : { together };
   }
   check(): boolean {
     return true;
   }
   async run(_m: Model, r: Real): Promise<void> {
     const before = truthOf(r.host.dir);
-    const [oa, ob] = await Promise.all([callModule(r.host, this.a), callModule(r.host, this.b)]);
+    const [oa, ob] = await Promise.all([callModule(r.host, { ...this.a, ...(this.kill ? { kill: this.kill, speed: 0.003 } : {}) }), callModule(r.host, this.b)]);
     r.log.push(`${this.toString()} -> ${outcomeText(oa)} | ${outcomeText(ob)}`);
     for (const o of [oa, ob]) {
       const msg = String(o.answer?.msg ?? '');
@@ -120,7 +127,8 @@ export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
     await afterCalls(r, before, [oa, ob]);
   }
   toString(): string {
-    return `together(${show(this.a)}, ${show(this.b)})`;
+    const a = this.kill ? `kill(${show(this.a)}, ${killText(this.kill)})` : show(this.a);
+    return `together(${a}, ${show(this.b)})`;
   }
 }
 
@@ -245,6 +253,7 @@ export function commandArbitraries(h: ModelHost, rootDisk: string): fc.Arbitrary
     call.map((c) => new CallCommand(c, null)),
     fc.tuple(killable, killPlan).map(([c, k]) => new CallCommand(c, k)),
     fc.tuple(call, call).map(([a, b]) => new PairCommand({ ...a, check: false }, { ...b, check: false })),
+    fc.tuple(killable, call, killPlan).map(([a, b, k]) => new PairCommand(a, { ...b, check: false }, k)),
     fc.constant(new RebootCommand()),
     fc.tuple(faults, fc.constantFrom(...(h.spareDisks.length ? h.spareDisks : ['hdisk1']))).map(([s, d]) => new FaultCommand(s, s === 'disk-gone' ? d : null)),
   ];
@@ -259,7 +268,7 @@ export function realFor(h: ModelHost): Real {
 export function commandsOf(steps: Step[], h: ModelHost): fc.AsyncCommand<Model, Real>[] {
   return steps.map((s) => {
     if ('call' in s) return new CallCommand(onHost(s.call, h), s.kill ?? null);
-    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h));
+    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h), s.kill ?? null);
     if ('reboot' in s) return new RebootCommand();
     return new FaultCommand(s.fault, s.disk ?? null);
   });
