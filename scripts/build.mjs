@@ -29,6 +29,23 @@ async function simulator() {
     banner: { js: '#!/usr/bin/env node' },
   });
   fs.chmodSync(path.join(dist, 'simulator/aixsim.cjs'), 0o755);
+  await simulatorCommands();
+}
+
+// dist/simulator/commands/<name>.cjs: one small executable per simulated command (only its own code
+// to load, so it starts nearly as fast as `node -e 0`); `aixsim init` links <host>/bin/<name> to it.
+async function simulatorCommands() {
+  const out = path.join(dist, 'simulator/commands');
+  fs.rmSync(out, { recursive: true, force: true });
+  const entries = fs.readdirSync(path.join(root, 'simulator/src/entries')).filter((f) => f.endsWith('.ts'));
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: entries.map((f) => `simulator/src/entries/${f}`),
+    outdir: 'dist/simulator/commands',
+    outExtension: { '.js': '.cjs' },
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  for (const f of fs.readdirSync(out)) fs.chmodSync(path.join(out, f), 0o755);
 }
 
 // Compiles the module specs into validators (modules/src/generated), JSON Schemas and sidecar docs (dist/).

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { onPath } from './paths.js';
+import { hostAixsim } from '../runtime/host-layout.js';
 
 // A customization script (-s) really runs, on this machine, the way AIX runs it: on the running
 // system with the alternate file systems mounted at /alt_inst [V seed]. /alt_inst is mapped onto
@@ -46,7 +47,7 @@ export function runWithAltInst(dir: string, script: string, folder: string, env:
     // /alt_inst is AIX's own mount point; the bind mount needs an empty directory to land on.
     fs.mkdirSync('/alt_inst', { recursive: true });
     return result(
-      spawnSync(unshare, ['--mount', '--propagation', 'private', '--', process.execPath, __filename, IN_NAMESPACE_SUBCOMMAND, mountNamespace(), realFolder, script], {
+      spawnSync(unshare, ['--mount', '--propagation', 'private', '--', process.execPath, hostAixsim(dir), IN_NAMESPACE_SUBCOMMAND, mountNamespace(), realFolder, script], {
         env: childEnv,
         encoding: 'utf8',
         cwd: '/',
