@@ -2,13 +2,15 @@
 // Simulated command benchmark (npm run bench): what one simulated AIX command costs, against the
 // start-up floor `node -e 0`, run the way other people's code runs it (exec of <host>/bin/<name>).
 //   own        <host>/bin/<name> -> ../lib/commands/<name>.cjs, the command's own small executable (now)
-//   multicall  <host>/bin/<name> -> ../lib/aixsim.cjs, the whole simulator (before; AIXSIM_LINK=multicall)
+//   multicall  <host>/bin/<name> -> ../lib/aixsim.cjs, the whole simulator (the layout before; AIXSIM_LINK=multicall)
+//   before     with --before FILE: a host made by FILE, the aixsim.cjs of an earlier build (e.g. main's)
 // Every round runs every variant once, in a fresh random order (the machine is shared and noisy);
 // wall figures are medians, CPU figures (user+sys of the child, from this process's reaped-children
 // times in /proc/self/stat, 10 ms ticks) are means over the runs. Then, unless --no-suite, the
 // simulator test suite once per layout: wall and CPU of the whole run (every process it starts).
 // Figures only: nothing is asserted but that both layouts answer alike.
-// Usage: node bench/sim-command.mjs [--runs 40] [--no-suite] [--json bench/results/sim-command-latest.json]
+// Usage: node bench/sim-command.mjs [--runs 40] [--no-suite] [--before OLD/dist/simulator/aixsim.cjs]
+//                                   [--json bench/results/sim-command-latest.json]
 // Needs the build (npm run build).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,8 +31,9 @@ const RUNS = Math.max(3, Number(option('runs', '40')));
 const SUITE = !process.argv.includes('--no-suite');
 const resultsDir = path.join(root, 'bench/results');
 const JSON_OUT = option('json', path.join(resultsDir, 'sim-command-latest.json'));
+const BEFORE = option('before', null);
 
-for (const file of [aixsim, path.join(root, 'dist/simulator/commands/lspv.cjs'), ...(SUITE ? [suiteDir] : [])]) {
+for (const file of [aixsim, path.join(root, 'dist/simulator/commands/lspv.cjs'), ...(SUITE ? [suiteDir] : []), ...(BEFORE ? [path.resolve(BEFORE)] : [])]) {
   if (!fs.existsSync(file)) {
     console.error(`bench: ${path.relative(root, file)} is not built: run npm run build first`);
     process.exit(2);
@@ -40,22 +43,25 @@ for (const file of [aixsim, path.join(root, 'dist/simulator/commands/lspv.cjs'),
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'altdisk-bench-sim-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 
-function init(name, layout, ...options) {
-  const dir = path.join(work, name);
-  const env = { ...process.env, AIXSIM_LINK: layout };
-  const r = spawnSync(process.execPath, [aixsim, 'init', dir, '--speed', 'instant', ...options], { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`aixsim init ${name}: ${r.stderr}`);
+const LAYOUTS = [
+  { key: 'own', title: 'own executable (now)', program: aixsim },
+  { key: 'multicall', title: 'multicall aixsim.cjs', program: aixsim },
+  ...(BEFORE ? [{ key: 'before', title: 'before (--before)', program: path.resolve(BEFORE) }] : []),
+];
+
+function init(layout, name, ...options) {
+  const dir = path.join(work, `${layout.key}-${name}`);
+  const env = { ...process.env, AIXSIM_LINK: layout.key };
+  const r = spawnSync(process.execPath, [layout.program, 'init', dir, '--speed', 'instant', ...options], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`aixsim init ${dir}: ${r.stderr}`);
   return dir;
 }
 
 const manyDisks = Array.from({ length: 251 }, (_, i) => ['--disk', `hdisk${i + 5}:20480`]).flat();
-const hosts = {
-  own: { default: init('own', 'own'), disks256: init('own256', 'own', ...manyDisks) },
-  multicall: { default: init('multicall', 'multicall'), disks256: init('multicall256', 'multicall', ...manyDisks) },
-};
+const hosts = Object.fromEntries(LAYOUTS.map((l) => [l.key, { default: init(l, 'default'), disks256: init(l, '256', ...manyDisks) }]));
 for (const [layout, byHost] of Object.entries(hosts)) {
   const target = fs.readlinkSync(path.join(byHost.default, 'bin', 'lspv'));
-  if (layout === 'own' ? !target.includes('commands/') : target !== '../lib/aixsim.cjs') throw new Error(`bench: ${layout} host links lspv to ${target}`);
+  if (layout === 'own' ? !target.includes('commands/') : layout === 'multicall' && target !== '../lib/aixsim.cjs') throw new Error(`bench: ${layout} host links lspv to ${target}`);
 }
 
 const COMMANDS = [
@@ -89,18 +95,18 @@ function timed(file, args, env) {
   return { ms, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, rc: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// The variants: the floor, then each command through each layout. Both layouts must answer alike.
+// The variants: the floor, then each command through each layout. All layouts must answer alike.
 const variants = [{ key: 'floor', label: 'node -e 0', file: process.execPath, args: ['-e', '0'] }];
 for (const c of COMMANDS) {
   const answers = {};
-  for (const layout of ['own', 'multicall']) {
-    const file = path.join(hosts[layout][c.host], 'bin', c.argv[0]);
-    variants.push({ key: `${c.label}|${layout}`, label: c.label, layout, file, args: c.argv.slice(1) });
+  for (const { key } of LAYOUTS) {
+    const file = path.join(hosts[key][c.host], 'bin', c.argv[0]);
+    variants.push({ key: `${c.label}|${key}`, label: c.label, layout: key, file, args: c.argv.slice(1) });
     const r = timed(file, c.argv.slice(1), process.env);
-    answers[layout] = { rc: r.rc, stdout: r.stdout, stderr: r.stderr };
+    answers[key] = JSON.stringify({ rc: r.rc, stdout: r.stdout, stderr: r.stderr });
   }
-  if (JSON.stringify(answers.own) !== JSON.stringify(answers.multicall)) {
-    throw new Error(`bench: ${c.label} answers differently through its own executable and the multicall program:\n${JSON.stringify(answers, null, 1)}`);
+  if (new Set(Object.values(answers)).size !== 1) {
+    throw new Error(`bench: ${c.label} answers differently in the layouts:\n${JSON.stringify(answers, null, 1)}`);
   }
 }
 
@@ -122,21 +128,21 @@ const stats = (key) => {
 };
 const floor = stats('floor');
 const ratio = (x, base) => (x === null || base === null ? null : Math.round((x / base) * 100) / 100);
-const rows = COMMANDS.map((c) => {
-  const own = stats(`${c.label}|own`);
-  const multi = stats(`${c.label}|multicall`);
-  return {
-    command: c.label,
-    own: { ...own, wallRatio: ratio(own.wallMsMedian, floor.wallMsMedian), cpuRatio: ratio(own.cpuMsMean, floor.cpuMsMean) },
-    multicall: { ...multi, wallRatio: ratio(multi.wallMsMedian, floor.wallMsMedian), cpuRatio: ratio(multi.cpuMsMean, floor.cpuMsMean) },
-  };
-});
+const rows = COMMANDS.map((c) => ({
+  command: c.label,
+  ...Object.fromEntries(
+    LAYOUTS.map(({ key }) => {
+      const s = stats(`${c.label}|${key}`);
+      return [key, { ...s, wallRatio: ratio(s.wallMsMedian, floor.wallMsMedian), cpuRatio: ratio(s.cpuMsMean, floor.cpuMsMean) }];
+    }),
+  ),
+}));
 
 // The simulator suite once per layout (AIXSIM_LINK reaches the tests' in-process `aixsim init`).
 const suite = [];
 if (SUITE) {
   for (const layout of ['own', 'multicall']) {
-    process.stdout.write(`running the simulator suite with ${layout} links...\n`);
+    process.stdout.write(`running the simulator suite with ${layout} links (this build)...\n`);
     const cpu0 = childrenCpuMs();
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=dot', suiteDir], {
@@ -154,14 +160,15 @@ if (SUITE) {
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, digits = 0) => (x === null || x === undefined ? '-' : x.toFixed(digits));
 console.log(`simulated command benchmark: ${RUNS} interleaved rounds, node ${process.version}, ${os.cpus().length} CPU(s), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`floor (node -e 0): ${num(floor.wallMsMedian, 1)} ms wall (median), ${num(floor.cpuMsMean, 1)} ms CPU (mean)\n`);
-console.log(`${pad('', 32)}${pad('own executable (now)', 34)}multicall aixsim.cjs (before)`);
-console.log(`${pad('command', 32)}${pad('wall ms', 9)}${pad('x floor', 9)}${pad('CPU ms', 8)}${pad('x floor', 8)}${pad('wall ms', 9)}${pad('x floor', 9)}${pad('CPU ms', 8)}x floor`);
+console.log(`floor (node -e 0): ${num(floor.wallMsMedian, 1)} ms wall (median), ${num(floor.cpuMsMean, 1)} ms CPU (mean)`);
+if (BEFORE) console.log(`before: hosts made by ${path.resolve(BEFORE)}`);
+console.log('');
+console.log('wall: median ms and its ratio to the floor; CPU: mean ms (user+sys) and its ratio to the floor');
+console.log(`${pad('', 32)}${LAYOUTS.map((l) => pad(l.title, 34)).join('')}`);
+console.log(`${pad('command', 32)}${LAYOUTS.map(() => `${pad('wall', 9)}${pad('x', 8)}${pad('CPU', 9)}${pad('x', 8)}`).join('')}`);
 for (const r of rows) {
-  console.log(
-    `${pad(r.command, 32)}${pad(num(r.own.wallMsMedian, 1), 9)}${pad(num(r.own.wallRatio, 2), 9)}${pad(num(r.own.cpuMsMean, 1), 8)}${pad(num(r.own.cpuRatio, 2), 8)}` +
-      `${pad(num(r.multicall.wallMsMedian, 1), 9)}${pad(num(r.multicall.wallRatio, 2), 9)}${pad(num(r.multicall.cpuMsMean, 1), 8)}${num(r.multicall.cpuRatio, 2)}`,
-  );
+  const cells = LAYOUTS.map(({ key }) => `${pad(num(r[key].wallMsMedian, 1), 9)}${pad(num(r[key].wallRatio, 2), 8)}${pad(num(r[key].cpuMsMean, 1), 9)}${pad(num(r[key].cpuRatio, 2), 8)}`);
+  console.log(`${pad(r.command, 32)}${cells.join('')}`);
 }
 if (suite.length) {
   console.log(`\nsimulator suite (${path.relative(root, suiteDir)}), whole run:`);
