@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AIXSIM, newHost, outputLines, tmpDir, type Run, type SimHost } from '../helpers/sim.js';
+import { AIXSIM, aixsim, newHost, outputLines, tmpDir, type Run, type SimHost } from '../helpers/sim.js';
+import { runModuleBundle } from '../helpers/modules.js';
 import { initHost } from '../../simulator/src/cli/init.js';
 import { availableCommands, COMMANDS } from '../../simulator/src/commands/registry.js';
 
@@ -175,5 +176,28 @@ test('the host\'s aixsim starts a host of its own with the same layout (the host
     assert.deepEqual([lsvg.status, lsvg.stdout], [0, 'rootvg\ndatavg\n']);
   } finally {
     h.cleanup();
+  }
+});
+
+test('a twin made from a host\'s facts (aixsim init --from-facts) gets the per-command executables, and they answer as the host does', async () => {
+  const h = newHost('--speed', 'instant');
+  const twin = path.join(path.dirname(h.dir), 'twin');
+  try {
+    const facts = await runModuleBundle('facts', {}, { simDir: h.dir });
+    assert.equal(facts.rc, 0, facts.stderr);
+    const saved = path.join(path.dirname(h.dir), 'facts.json');
+    fs.writeFileSync(saved, facts.stdout);
+    const r = aixsim(['init', twin, '--from-facts', saved]);
+    assert.equal(r.rc, 0, r.stderr);
+    for (const name of availableCommands('modern')) assert.equal(fs.readlinkSync(path.join(twin, 'bin', name)), `../lib/commands/${name}.cjs`);
+    for (const argv of [['lspv'], ['lsvg', '-l', 'rootvg'], ['bootlist', '-m', 'normal', '-o']]) {
+      const a = spawnSync(path.join(h.dir, 'bin', argv[0]!), argv.slice(1), { encoding: 'utf8' });
+      const b = spawnSync(path.join(twin, 'bin', argv[0]!), argv.slice(1), { encoding: 'utf8' });
+      assert.deepEqual([b.status, b.stdout, b.stderr], [a.status, a.stdout, a.stderr], argv.join(' '));
+    }
+    assert.deepEqual(fs.readdirSync(path.join(twin, 'run')), [], 'the twin\'s commands left its process table');
+  } finally {
+    h.cleanup();
+    fs.rmSync(twin, { recursive: true, force: true });
   }
 });
