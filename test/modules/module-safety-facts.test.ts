@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { gatherFacts } from '../../modules/src/facts/gather.js';
 import { simHostAccess } from '../helpers/sim-host-access.js';
 import { aixsim } from '../helpers/sim.js';
@@ -167,4 +169,19 @@ test('class 1: the AIX command killed under the module (rc 137): one answer, the
     assert.equal(a.rc, 137);
     assert.equal(a.altinst_state, 'incomplete');
     assert.match(String(a.msg), /^alt_disk_copy failed \(rc 137\) .*\nLeft behind: a half-made altinst_rootvg on hdisk1/s);
+  }));
+
+test('class 3: the lock of the clone task, copied into the clone, names another system once the clone is booted: no operation in progress, nothing waits for it', () =>
+  withModuleHost([], async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'] }));
+    h.sim('reboot');
+    // What alt_disk_copy copied while the clone task held its lock: the pid is whatever runs under that number now (here: this test).
+    const lock = aixsim(['path', h.dir, '/var/adm/ras/altdisk/lock']).stdout.trim();
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    const former = h.run('lspv').stdout.split('\n').find((l) => l.startsWith('hdisk0 '))!.split(/\s+/)[1]!;
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, module: 'altdisk.aix.clone', started: new Date().toISOString(), what: 'clone: alt_disk_copy -d hdisk1', rootvgPvids: [former] }));
+    const f = await facts(h);
+    assert.deepEqual(f.operations, []);
+    assert.ok(!f.health.some((w) => /in progress/.test(w)), f.health.join('\n'));
+    assertOk(await h.module('cleanup', { include_old_rootvg: true }, { env: { ALTDISK_LOCK_WAIT: '2' } }));
   }));

@@ -15,7 +15,7 @@ import { parseLqueryvgL } from './parse/lqueryvg.js';
 import { parseLsdevStatus, type DiskStatus } from './parse/lsdev.js';
 import { reached } from './parse/alt-disk-transcript.js';
 import { altDiskProcess, parsePs } from './parse/ps.js';
-import { LOCK_FILE, RUN_RECORD, parseLockHolder, parseRunRecord, recordIsCurrent, runOutcome, type LockHolder, type RunRecord, type RunOutcome } from './run-record.js';
+import { LOCK_FILE, RUN_RECORD, holderOfThisSystem, parseLockHolder, parseRunRecord, recordIsCurrent, runOutcome, type LockHolder, type RunRecord, type RunOutcome } from './run-record.js';
 import { parseLspv, type LspvRow } from './parse/lspv.js';
 import { parseLsvg, parseLsvgL, parseLsvgList, type LvRow } from './parse/lsvg.js';
 import { mountedUnder, parseMount } from './parse/mount.js';
@@ -265,9 +265,9 @@ async function runningAltDiskCommands(host: HostAccess): Promise<OperationFacts[
     .map((row) => ({ pid: row.pid, command: altDiskProcess(row)!.words.join(' '), by: 'aix' as const }));
 }
 
-function liveHolder(host: HostAccess, text: string | null): LockHolder | null {
+function liveHolder(host: HostAccess, text: string | null, rootvgPvids: string[]): LockHolder | null {
   const h = parseLockHolder(text);
-  return h && h.pid !== process.pid && host.processAlive(h.pid) ? h : null;
+  return h && h.pid !== process.pid && holderOfThisSystem(h, rootvgPvids) && host.processAlive(h.pid) ? h : null;
 }
 
 function currentRun(host: HostAccess, text: string | null, rootvgPvids: string[], logText: string | null): HostFacts['lastRun'] {
@@ -332,9 +332,9 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
   const oldVg = vgs.find((v) => v.role === 'old_rootvg');
   const otherActive = options.vgDetails === 'all' ? vgs.filter((v) => v.active && v.role !== 'rootvg' && v.role !== 'altinst_rootvg') : [];
 
-  const holder = liveHolder(host, lockText);
-  const operations: OperationFacts[] = [...(holder ? [{ pid: holder.pid, command: `altdisk ${holder.what}`, by: 'altdisk' as const }] : []), ...running];
   const rootvgPvids = lspv.filter((r) => r.vg === 'rootvg' && r.pvid !== null).map((r) => r.pvid!);
+  const holder = liveHolder(host, lockText, rootvgPvids);
+  const operations: OperationFacts[] = [...(holder ? [{ pid: holder.pid, command: `altdisk ${holder.what}`, by: 'altdisk' as const }] : []), ...running];
   const lastRun = currentRun(host, recordText, rootvgPvids, logText);
   // A recorded run whose AIX command still runs although its task is gone (killed alone: the command
   // goes on until its next line finds no reader): in progress, whatever ps can tell.

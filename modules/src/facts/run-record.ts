@@ -50,6 +50,16 @@ export interface LockHolder {
   started: string;
   /** What it does, for messages: "clone targets=hdisk1". */
   what: string;
+  /** PVIDs of the running rootvg when it was taken: a lock copied into a clone (or a mksysb) belongs to another system. */
+  rootvgPvids?: string[];
+}
+
+/**
+ * Whether a lock was taken on this system. alt_disk_copy copies the lock of the clone task into the
+ * clone: once the clone is booted, its pid names whatever process has that number now.
+ */
+export function holderOfThisSystem(h: LockHolder, rootvgPvids: readonly string[]): boolean {
+  return !h.rootvgPvids?.length || h.rootvgPvids.every((p) => rootvgPvids.includes(p));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostAccess } from './host-access.js';
 import type { OperationFacts } from '../facts/types.js';
-import { LOCK_FILE, parseLockHolder, type LockHolder } from '../facts/run-record.js';
+import { LOCK_FILE, holderOfThisSystem, parseLockHolder, type LockHolder } from '../facts/run-record.js';
 
 // One changing altdisk task at a time per host, as AIX runs one alternate-disk operation at a
 // time: a task that would change the host takes /var/adm/ras/altdisk/lock (created exclusively),
@@ -91,8 +91,8 @@ export async function acquireLock(
     } else {
       const seen = readHolder(file);
       holder = seen?.holder ?? null;
-      if (seen && (holder === null || !host.processAlive(holder.pid))) {
-        // Its owner is gone (killed, or the host rebooted under it): take it over, unless it changed meanwhile.
+      if (seen && (holder === null || !holderOfThisSystem(holder, me.rootvgPvids ?? []) || !host.processAlive(holder.pid))) {
+        // Its owner is gone (killed, the host rebooted under it, or the lock came with a clone): take it over, unless it changed meanwhile.
         const again = readHolder(file);
         if (again && again.ino === seen.ino) fs.rmSync(file, { force: true });
         continue;

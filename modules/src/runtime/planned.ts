@@ -140,6 +140,7 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
         module: ctx.moduleName,
         started: new Date().toISOString(),
         what: `${ctx.moduleName.replace(/^altdisk\.aix\./, '')}${firstPlan ? `: ${firstPlan.commands.map((c) => c.argv.map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ')).join('; ')}` : ''}`.slice(0, 200),
+        rootvgPvids: first.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!),
       },
       () => runningAltDisk(host),
       (line) => void process.stderr.write(line + '\n'),
