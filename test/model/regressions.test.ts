@@ -38,6 +38,16 @@ const KEPT: Kept[] = [
       { together: [{ module: 'mksysb_install', args: { source: '$IMAGE', targets: ['hdisk1'], phase: 'all', bootlist: false, force: true }, check: false }, { module: 'bootlist', args: { normal: ['hdisk0'] }, check: false }] },
     ],
   },
+  {
+    found:
+      'model seed 1490106681: a forced clone cut short (its alt_disk_copy ended by SIGHUP), then a boot-list task: that task replaced the run record, and the facts called the half-made copy a finished phase 1 (fixed: only runs of alt_* commands write the record)',
+    profile: 'aix73',
+    steps: [
+      call('clone', { disk_size_policy: 'minimize', phase: 'all', bootlist: false, force: false }),
+      { call: { module: 'clone', args: { targets: ['hdisk3'], phase: '12', bootlist: false, force: true, script: '$SCRIPT' }, check: false }, kill: { afterLines: 16, afterMs: 0, target: 'aix', signal: 'SIGHUP' } },
+      call('bootlist', { normal: ['hdisk1', 'hdisk0'] }),
+    ],
+  },
 ];
 
 const templates = new Map<Profile, ModelHost>();

@@ -216,7 +216,10 @@ async function executePlan(
   const base: ModuleResult = { ...plan.result, commands: plan.commands.map((c) => c.argv) };
   const rootvgPvids = before.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!);
   const touched = [...new Set([...((plan.result.targets as string[] | undefined) ?? []), ...before.altRootvg.disks, ...((plan.result.freed_disks as string[] | undefined) ?? [])])];
-  const recorder = new RunRecorder(host, ctx.moduleName.replace(/^altdisk\.aix\./, ''), rootvgPvids, touched, plan.completes ?? null);
+  // Only a run of an alt_* command can make or change a copy: any other (the boot list) keeps the record
+  // of the last one, so a half-made copy is still known as one after it.
+  const copies = plan.commands.some((c) => (c.argv[0] ?? '').split('/').pop()!.startsWith('alt_'));
+  const recorder = new RunRecorder(host, ctx.moduleName.replace(/^altdisk\.aix\./, ''), rootvgPvids, touched, plan.completes ?? null, copies);
   let childPid: number | null = null;
   let stopping: InterruptSignal | null = null;
   let run: Execution | null = null;

@@ -19,6 +19,8 @@ export class RunRecorder {
     rootvgPvids: string[],
     disks: string[],
     completes: string[] | null = null,
+    /** false for a run of no alt_* command (the boot list alone): it leaves the record of the last copy run as it is. */
+    private readonly writes = true,
   ) {
     this.file = host.localPath(RUN_RECORD);
     this.record = {
@@ -38,6 +40,7 @@ export class RunRecorder {
   }
 
   private save(): void {
+    if (!this.writes) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
