@@ -17,6 +17,8 @@ const all = fs
   .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
   .map((f) => f.slice(0, -4))
   .sort();
+// The soak is not a timing: it runs only when named (npm run soak, or node bench/run.mjs soak).
+const byDefault = all.filter((n) => n !== 'soak');
 const unknown = wanted.filter((n) => !all.includes(n));
 if (unknown.length) {
   console.error(`bench: no benchmark ${unknown.join(', ')} (have: ${all.join(', ')})`);
@@ -24,7 +26,7 @@ if (unknown.length) {
 }
 
 const outcomes = [];
-for (const name of wanted.length ? wanted : all) {
+for (const name of wanted.length ? wanted : byDefault) {
   console.log(`\n== bench/${name}.mjs`);
   const started = Date.now();
   const r = spawnSync(process.execPath, [path.join(here, `${name}.mjs`), ...passed], { stdio: 'inherit' });

@@ -153,7 +153,7 @@ export interface CallEntry {
   pid: number;
 }
 
-const QUERY_COMMANDS = new Set(['lspv', 'lsvg', 'lslv', 'getlvodm', 'getconf', 'bootinfo', 'oslevel', 'lslpp', 'lsmksysb', 'lsdev', 'lsattr', 'lqueryvg']);
+const QUERY_COMMANDS = new Set(['lspv', 'lsvg', 'lslv', 'getlvodm', 'getconf', 'bootinfo', 'oslevel', 'lslpp', 'lsmksysb', 'lsdev', 'lsattr', 'lqueryvg', 'ps']);
 
 /**
  * A call that only reads: the query commands; bootlist only as `bootlist [-m mode] -o`; mount with

@@ -49,15 +49,38 @@ async function afterCalls(r: Real, before: Truth, outcomes: CallOutcome[]): Prom
 
 function outcomeText(o: CallOutcome): string {
   const a = o.answer;
-  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} at ${o.killed.afterMs} ms]` : '';
+  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} after ${o.killed.afterLines} lines + ${o.killed.afterMs} ms]` : '';
   return a ? `${a.failed ? 'failed' : 'ok'} changed=${String(a.changed)}${kill}: ${String(a.msg ?? '').split('\n')[0]!.slice(0, 160)}` : `no answer${kill}`;
 }
 
-export class CallCommand implements fc.AsyncCommand<Model, Real> {
+/**
+ * A step of a sequence as plain data: what a shrunk failing sequence is kept as (regressions.test.ts).
+ * In arguments, "$IMAGE" and "$SCRIPT" stand for the host's mksysb image and customization script.
+ */
+export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call] } | { reboot: true } | { fault: string; disk?: string };
+
+export interface Steppable {
+  step(h: ModelHost): Step;
+}
+
+function placeholders(c: Call, h: ModelHost): Call {
+  const args = Object.fromEntries(Object.entries(c.args).map(([k, v]) => [k, v === h.image ? '$IMAGE' : v === h.script ? '$SCRIPT' : v]));
+  return { ...c, args };
+}
+
+function onHost(c: Call, h: ModelHost): Call {
+  const args = Object.fromEntries(Object.entries(c.args).map(([k, v]) => [k, v === '$IMAGE' ? h.image : v === '$SCRIPT' ? h.script : v]));
+  return { ...c, args };
+}
+
+export class CallCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly call: Call,
     readonly kill: KillPlan | null,
   ) {}
+  step(h: ModelHost): Step {
+    return this.kill ? { call: placeholders(this.call, h), kill: this.kill } : { call: placeholders(this.call, h) };
+  }
   check(): boolean {
     return true;
   }
@@ -68,15 +91,18 @@ export class CallCommand implements fc.AsyncCommand<Model, Real> {
     await afterCalls(r, before, [o]);
   }
   toString(): string {
-    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} at ${this.kill.afterMs} ms)` : show(this.call);
+    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} after ${this.kill.afterLines} lines + ${this.kill.afterMs} ms)` : show(this.call);
   }
 }
 
-export class PairCommand implements fc.AsyncCommand<Model, Real> {
+export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly a: Call,
     readonly b: Call,
   ) {}
+  step(h: ModelHost): Step {
+    return { together: [placeholders(this.a, h), placeholders(this.b, h)] };
+  }
   check(): boolean {
     return true;
   }
@@ -98,7 +124,10 @@ export class PairCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-export class RebootCommand implements fc.AsyncCommand<Model, Real> {
+export class RebootCommand implements fc.AsyncCommand<Model, Real>, Steppable {
+  step(): Step {
+    return { reboot: true };
+  }
   check(): boolean {
     return true;
   }
@@ -127,28 +156,29 @@ export class RebootCommand implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-export class FaultCommand implements fc.AsyncCommand<Model, Real> {
+export class FaultCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
-    readonly step: string,
+    readonly fault: string,
     readonly disk: string | null,
   ) {}
+  step(): Step {
+    return this.disk ? { fault: this.fault, disk: this.disk } : { fault: this.fault };
+  }
   check(): boolean {
     return true;
   }
   async run(_m: Model, r: Real): Promise<void> {
-    const args = ['fault', r.host.dir, this.step, ...(this.disk ? [this.disk, '--during', 'alt_disk_copy'] : [])];
+    const args = ['fault', r.host.dir, this.fault, ...(this.disk ? [this.disk, '--during', 'alt_disk_copy'] : [])];
     const res = aixsimRun(args);
     r.log.push(`${this.toString()} -> ${res.rc === 0 ? 'armed' : `refused: ${res.stderr.trim()}`}`);
     COUNTERS.steps++;
   }
   toString(): string {
-    return `fault ${this.step}${this.disk ? ` ${this.disk} during alt_disk_copy` : ''}`;
+    return `fault ${this.fault}${this.disk ? ` ${this.disk} during alt_disk_copy` : ''}`;
   }
 }
 
 // ---- arbitraries: valid options only (bad options are the bad-input tests' job)
-
-const check = fc.boolean().map((b) => b && Math.random() < 0.4);
 
 function cloneCall(h: ModelHost): fc.Arbitrary<Call> {
   const target = h.spareDisks.length ? fc.oneof(fc.constantFrom(...h.spareDisks).map((d) => ({ targets: [d] })), fc.constant({ disk_size_policy: 'minimize' })) : fc.constant({ disk_size_policy: 'minimize' });
@@ -189,11 +219,12 @@ function bootlistCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
 function changingCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
   const calls: fc.Arbitrary<Call>[] = [cloneCall(h), phaseCall(h), cleanupCall(), bootlistCall(h, rootDisk)];
   if (h.image) calls.push(mksysbCall(h));
-  return fc.oneof(...calls).map((c) => ({ ...c, check: c.check && Math.random() < 1 }));
+  return fc.oneof(...calls);
 }
 
 const killPlan: fc.Arbitrary<KillPlan> = fc.record({
-  afterMs: fc.integer({ min: 0, max: 2500 }),
+  afterLines: fc.integer({ min: 0, max: 45 }),
+  afterMs: fc.integer({ min: 0, max: 600 }),
   target: fc.constantFrom('module' as const, 'aix' as const, 'group' as const),
   signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGKILL' as const),
 });
@@ -218,5 +249,19 @@ export function realFor(h: ModelHost): Real {
   return { host: h, memory: memoryOf(truthOf(h.dir)), log: [] };
 }
 
-/** check is only a placeholder so the arbitraries read alike. */
-void check;
+/** The commands of a kept sequence (regressions.test.ts) on this host. */
+export function commandsOf(steps: Step[], h: ModelHost): fc.AsyncCommand<Model, Real>[] {
+  return steps.map((s) => {
+    if ('call' in s) return new CallCommand(onHost(s.call, h), s.kill ?? null);
+    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h));
+    if ('reboot' in s) return new RebootCommand();
+    return new FaultCommand(s.fault, s.disk ?? null);
+  });
+}
+
+/** The steps of the commands of a sequence that ran (to keep a failing one as an ordinary test). */
+export function stepsOf(cmds: Iterable<fc.AsyncCommand<Model, Real>>, h: ModelHost): Step[] {
+  // fc.commands hands out its commands wrapped (cmd, hasRan): the steps are those that ran.
+  const wrapped = [...cmds] as unknown as { cmd?: Steppable; hasRan?: boolean }[];
+  return wrapped.filter((w) => w.hasRan !== false).map((w) => (w.cmd ?? (w as unknown as Steppable)).step(h));
+}

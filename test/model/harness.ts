@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AIXSIM, tmpDir } from '../helpers/sim.js';
+import { groundTruth, type ShowJson } from '../helpers/ground-truth.js';
+import { initHost } from '../../simulator/src/cli/init.js';
 import { moduleBundle, oneJsonLine, SIM_ENV, type ModuleName } from '../helpers/modules.js';
 
 // The real system of the model-based tests: a simulated AIX host (aixsim), driven only through the
@@ -12,31 +14,10 @@ export type Profile = 'aix73' | 'aix43' | 'mirrored';
 
 export const PROFILES: readonly Profile[] = ['aix73', 'aix43', 'mirrored'];
 
-/** The part of `aixsim show --json` the invariants read (schema 1; fields are only ever added). */
-export interface Truth {
-  generation: 'legacy' | 'modern';
-  down: { reason: string } | null;
-  nextBoot: { bootlist: string[]; disk: string | null; ok: boolean; reason: string | null; startsRunningRootvg: boolean };
-  rootvg: { vgid: string; disks: string[]; bootDisks: string[]; digest: string };
-  copies: {
-    vgid: string;
-    name: string | null;
-    disks: string[];
-    bootDisk: string | null;
-    state: string;
-    level: string;
-    lvs: string[];
-    odm: { name: string; active: boolean; phase: number | null; awake: boolean } | null;
-    boot: { ok: boolean; reason: string | null };
-    operation: { pid: number; alive: boolean } | null;
-  }[];
-  disks: { name: string; pvid: string | null; present: boolean; bootRecord: string | null; vgda: { vgid: string; lvs: string[]; rootvgCopy: boolean } | null; odmVg: string | null; foreignVgda: boolean }[];
-  operation: { command: string; pid: number; alive: boolean } | null;
-  processes: { pid: number; ppid: number; command: string; args: string[] }[];
-}
+/** The simulator's ground truth (aixsim show --json), read in process. */
+export type Truth = ShowJson;
 
-/** The simulator bundle the hosts are made with (AIXSIM_BUNDLE: to try another simulator build). */
-export const SIM_BUNDLE = process.env.AIXSIM_BUNDLE || AIXSIM;
+const SIM_BUNDLE = AIXSIM;
 
 export interface ModelHost {
   dir: string;
@@ -56,9 +37,7 @@ export function aixsimRun(args: string[], env: NodeJS.ProcessEnv = {}): { rc: nu
 }
 
 export function truthOf(dir: string): Truth {
-  const r = aixsimRun(['show', dir, '--json']);
-  if (r.rc !== 0) throw new Error(`aixsim show ${dir} --json failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Truth;
+  return groundTruth(dir);
 }
 
 /**
@@ -69,8 +48,7 @@ export function createModelHost(profile: Profile, like?: ModelHost): ModelHost {
   const top = tmpDir('altdisk-model-');
   const dir = path.join(top, 'host');
   const init = profile === 'aix43' ? ['--profile', 'aix43'] : profile === 'mirrored' ? ['--mirrored'] : [];
-  const r = aixsimRun(['init', dir, ...init]);
-  if (r.rc !== 0) throw new Error(`aixsim init ${init.join(' ')}: ${r.stderr}`);
+  initHost([dir, ...init], AIXSIM);
   const t = truthOf(dir);
   let script = like?.script ?? '';
   if (!like) {
@@ -97,7 +75,9 @@ export function createModelHost(profile: Profile, like?: ModelHost): ModelHost {
 export type KillTarget = 'module' | 'aix' | 'group';
 
 export interface KillPlan {
-  /** When to kill, in ms after the module started. */
+  /** Kill once the module has shown this many lines of its AIX command's progress (0: at its start)... */
+  afterLines: number;
+  /** ... and this many ms more. */
   afterMs: number;
   target: KillTarget;
   signal: 'SIGTERM' | 'SIGINT' | 'SIGKILL';
@@ -150,8 +130,11 @@ export function callModule(h: ModelHost, plan: CallPlan): Promise<CallOutcome> {
   child.stdin.on('error', () => undefined);
   child.stdin.end(JSON.stringify(args));
   let timer: NodeJS.Timeout | null = null;
-  if (plan.kill) {
-    const k = plan.kill;
+  let lines = 0;
+  let armed = false;
+  const arm = (k: KillPlan) => {
+    if (armed) return;
+    armed = true;
     timer = setTimeout(() => {
       if (exited) return;
       try {
@@ -170,6 +153,14 @@ export function callModule(h: ModelHost, plan: CallPlan): Promise<CallOutcome> {
         // It ended between the check and the kill.
       }
     }, k.afterMs);
+  };
+  if (plan.kill && plan.kill.afterLines === 0) arm(plan.kill);
+  if (plan.kill && plan.kill.afterLines > 0) {
+    const k = plan.kill;
+    child.stderr.on('data', (d: Buffer) => {
+      lines += d.toString().split('\n').length - 1;
+      if (lines >= k.afterLines) arm(k);
+    });
   }
   return new Promise((resolve, reject) => {
     const guard = setTimeout(() => {

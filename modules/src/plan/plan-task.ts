@@ -1,6 +1,6 @@
 import type { HostFacts } from '../facts/types.js';
 import type { PathProbe } from '../runtime/probe.js';
-import type { Plan } from './types.js';
+import { REAL_RUN, type Plan, type PlanContext } from './types.js';
 import type { MksysbContext } from './mksysb.js';
 import { planClone, type CloneParams } from './clone.js';
 import { planMksysbInstall, type MksysbParams } from './mksysb.js';
@@ -21,21 +21,23 @@ export interface PlanTaskInput {
   probe: PathProbe;
   /** mksysb_install: what lsmksysb (and below 5.3 the boot image file) said. */
   mksysb?: MksysbContext;
+  /** Check mode (a preview of a task whose earlier tasks have not run: class 5 predictions), or a real run (default). */
+  ctx?: PlanContext;
 }
 
 /** The plan of a module task; null for a module that plans nothing (facts). */
 export function planTask(i: PlanTaskInput): Plan | null {
   switch (i.module) {
     case 'clone':
-      return planClone(i.params as CloneParams, i.facts, i.probe);
+      return planClone(i.params as CloneParams, i.facts, i.probe, i.ctx ?? REAL_RUN);
     case 'mksysb_install':
-      return planMksysbInstall(i.params as MksysbParams, i.facts, i.probe, i.mksysb ?? { image: null, legacyBootImage: null });
+      return planMksysbInstall(i.params as MksysbParams, i.facts, i.probe, i.mksysb ?? { image: null, legacyBootImage: null }, i.ctx ?? REAL_RUN);
     case 'phase':
-      return planPhase(i.params as PhaseParams, i.facts, i.probe);
+      return planPhase(i.params as PhaseParams, i.facts, i.probe, i.ctx ?? REAL_RUN);
     case 'cleanup':
-      return planCleanup(i.params as CleanupParams, i.facts);
+      return planCleanup(i.params as CleanupParams, i.facts, i.ctx ?? REAL_RUN);
     case 'bootlist':
-      return planBootlist(i.params as BootlistParams, i.facts);
+      return planBootlist(i.params as BootlistParams, i.facts, i.ctx ?? REAL_RUN);
     default:
       return null;
   }

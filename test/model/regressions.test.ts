@@ -1,0 +1,43 @@
+import { test, after } from 'node:test';
+import fc from 'fast-check';
+import { createModelHost, type ModelHost, type Profile } from './harness.js';
+import { commandsOf, realFor, type Model, type Step } from './commands.js';
+
+// Sequences the model-based tests (model.test.ts, npm run soak) found breaking an invariant of
+// issue 8, shrunk by fast-check and kept as ordinary tests: each replays its steps on a fresh host
+// of its profile and checks the six invariants after every step, as the model run did. A failing
+// model run prints the line to paste here ("keep it in test/model/regressions.test.ts").
+
+interface Kept {
+  /** What the model found, and where it was fixed. */
+  found: string;
+  profile: Profile;
+  steps: Step[];
+}
+
+const KEPT: Kept[] = [];
+
+const templates = new Map<Profile, ModelHost>();
+function templateOf(profile: Profile): ModelHost {
+  let t = templates.get(profile);
+  if (!t) templates.set(profile, (t = createModelHost(profile)));
+  return t;
+}
+after(() => {
+  for (const t of templates.values()) t.cleanup();
+});
+
+for (const k of KEPT) {
+  test(`model regression (${k.profile}): ${k.found}`, async () => {
+    const host = createModelHost(k.profile, templateOf(k.profile));
+    const real = realFor(host);
+    try {
+      await fc.asyncModelRun(() => ({ model: { host } as Model, real }), commandsOf(k.steps, host));
+    } catch (e) {
+      (e as Error).message += `\nsteps run:\n  ${real.log.join('\n  ')}`;
+      throw e;
+    } finally {
+      host.cleanup();
+    }
+  });
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { groundTruth } from '../helpers/ground-truth.js';
+import { aixsim } from '../helpers/sim.js';
+import { assertFailed, moduleBundle, oneJsonLine, SIM_ENV, withModuleHost, type ModuleHost } from '../helpers/modules.js';
+
+// Issue 8, class 1: a clone cut short at any stage of alt_disk_copy (creating the logical volumes,
+// the file systems, the copy of the files, the ODM, the boot image, the rename in the VGDA, the
+// unmounts) and by any of the ways it ends (SIGTERM or SIGINT of the module, SIGKILL of its AIX
+// command, SIGKILL of the whole process group as an Ansible async timeout does) is never taken for
+// a finished copy: the facts do not call it complete or bootable, phase 3 does not continue it, the
+// normal boot list still starts the running rootvg, and the host comes up there.
+
+interface Cut {
+  /** The alt_disk_copy progress line after which the kill lands. */
+  stage: RegExp;
+  how: 'module SIGTERM' | 'module SIGINT' | 'aix SIGKILL' | 'group SIGKILL' | 'group SIGTERM';
+}
+
+const CUTS: Cut[] = [
+  { stage: /Creating logical volume alt_hd5/, how: 'group SIGKILL' },
+  { stage: /Creating \/alt_inst\/ file system/, how: 'module SIGTERM' },
+  { stage: /Backing-up the rootvg files/, how: 'aix SIGKILL' },
+  { stage: /Building boot image on cloned disk/, how: 'module SIGINT' },
+  { stage: /Changing logical volume names/, how: 'group SIGTERM' },
+  { stage: /forced unmount of \/alt_inst\/usr/, how: 'aix SIGKILL' },
+];
+
+/** Run a full clone to hdisk1 and cut it short as planned; the module's answer, or null when it was killed outright. */
+async function cutClone(h: ModuleHost, cut: Cut): Promise<Record<string, unknown> | null> {
+  const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin.end(JSON.stringify({ targets: ['hdisk1'] }));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let ended = false;
+  void closed.then(() => (ended = true));
+  while (!cut.stage.test(err) && !ended) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(!ended, `the clone ended before ${cut.stage}: ${err.slice(-400)}`);
+  const [target, signal] = cut.how.split(' ') as ['module' | 'aix' | 'group', NodeJS.Signals];
+  if (target === 'group') process.kill(-child.pid!, signal);
+  else if (target === 'module') process.kill(child.pid!, signal);
+  else {
+    // The AIX command the module runs now (alt_disk_copy or alt_rootvg_op, as the stage goes).
+    const aix = groundTruth(h.dir).processes.find((p) => p.ppid === child.pid && p.command.startsWith('alt_'));
+    assert.ok(aix, `no AIX command runs under the module after ${cut.stage}`);
+    process.kill(aix.pid, signal);
+  }
+  await closed;
+  // A command whose module died runs on to its next line (SIGPIPE): wait until nothing runs.
+  for (let i = 0; i < 300 && groundTruth(h.dir).processes.some((p) => p.command !== 'ps'); i++) await new Promise((r) => setTimeout(r, 50));
+  if (cut.how === 'group SIGKILL') return null;
+  return oneJsonLine(out, `clone cut by ${cut.how} after ${cut.stage}`);
+}
+
+for (const cut of CUTS) {
+  test(`class 1: a clone cut short by ${cut.how} after "${cut.stage.source.replace(/\\/g, '')}": never complete or bootable, not continued, the host boots its rootvg`, () =>
+    withModuleHost([], async (h) => {
+      const answer = await cutClone(h, cut);
+      if (answer) {
+        assert.equal(answer.failed, true, `the cut-short clone answered success: ${JSON.stringify(answer)}`);
+        assert.equal(answer.altinst_state, 'incomplete', String(answer.msg));
+        assert.match(String(answer.msg), /half-made altinst_rootvg on hdisk1/);
+      }
+      const truth = groundTruth(h.dir);
+      const f = (await h.module('facts', {})).json.ansible_facts as { altdisk: { altinst: { state: string }; disks: { name: string; bootable: boolean }[] } };
+      assert.equal(f.altdisk.altinst.state, 'incomplete', `the truth: ${JSON.stringify(truth.copies)}`);
+      assert.equal(f.altdisk.disks.find((d) => d.name === 'hdisk1')!.bootable, false);
+      assert.match(assertFailed(await h.module('phase', { phase: '3' })), /does not continue a half-made copy/);
+      assert.equal(truth.nextBoot.disk, 'hdisk0', `the normal boot list: ${truth.nextBoot.bootlist.join(' ')}`);
+      const r = aixsim(['reboot', h.dir]);
+      assert.equal(r.rc, 0, `the host must come up on its rootvg: ${r.stderr}`);
+      assert.equal(h.run('getconf', 'BOOT_DEVICE').stdout.trim(), 'hdisk0');
+    }));
+}
