@@ -51,6 +51,17 @@ export const ALT_DISK_LOG = '/var/adm/ras/alt_disk_inst.log';
 export const ALT_INST = '/alt_inst';
 const PER_DISK_IN_FLIGHT = 8;
 
+/**
+ * Promise.all that fails only once every question has answered: a failure never leaves commands
+ * of this gathering running behind the answer (or behind a retry).
+ */
+async function allAnswered<T extends readonly unknown[]>(questions: { [K in keyof T]: T[K] | Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(questions);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** The answer of a question the module's scope leaves out. */
 const skipped = <T>(value: T): Promise<T> => Promise.resolve(value);
 
@@ -59,7 +70,7 @@ function roleOf(name: string): VgRole {
   return 'other';
 }
 
-async function gatherOslevel(host: HostAccess, base: string, generation: Generation): Promise<OsLevelFacts> {
+export async function gatherOslevel(host: HostAccess, base: string, generation: Generation): Promise<OsLevelFacts> {
   if (generation === 'modern') {
     const s = await host.run(aixCommand('oslevel', '-s'));
     if (s.rc === 0) {
@@ -235,7 +246,7 @@ async function gatherAltRootvg(host: HostAccess, vg: VolumeGroupFacts | undefine
     if (!names.some(isAltName)) return { ...common, state: 'complete', bootDisk: await sleepingBootDisk(host, c.generation, vg.disks), problem: null };
     return { ...common, state: 'phase1', bootDisk: single, problem: null };
   }
-  const [details, listing] = await Promise.all([
+  const [details, listing] = await allAnswered([
     c.details ? runParsed(host, aixCommand('lsvg', vg.name), parseLsvg) : skipped(null),
     runParsed(host, aixCommand('lsvg', '-l', vg.name), parseLsvgL),
   ]);
@@ -323,14 +334,14 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
   const want = (part: boolean | undefined) => part !== false;
   // Every question that depends on nothing starts at once; the level decides only the generation's own commands.
   const [base, lspv, vgNames, normal, service, { rte, bootImages }, earlyMounts, etcText, logText, rootInfo, rootListing, diskStatus, running, recordText, lockText] =
-    await Promise.all([
+    await allAnswered([
       runParsed(host, aixCommand('oslevel'), parseOslevel).then((a) => a.base),
       runParsed(host, aixCommand('lspv'), parseLspv),
       want(options.vgList) ? runParsed(host, aixCommand('lsvg'), parseLsvgList) : skipped([] as string[]),
       runParsed(host, aixCommand('bootlist', '-m', 'normal', '-o'), parseBootlist),
       runParsed(host, aixCommand('bootlist', '-m', 'service', '-o'), parseBootlist),
       want(options.filesets) ? filesetLevels(host) : skipped({ rte: null, bootImages: null }),
-      options.mounts === true ? runParsed(host, aixCommand('mount'), parseMount) : skipped(null),
+      want(options.mounts) ? runParsed(host, aixCommand('mount'), parseMount) : skipped(null),
       host.readFile('/etc/filesystems'),
       host.readFile(ALT_DISK_LOG),
       options.vgDetails !== 'none' ? runParsed(host, aixCommand('lsvg', 'rootvg'), parseLsvg) : skipped(null),
@@ -343,7 +354,7 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
   const generation: Generation = isModernBase(base) ? 'modern' : 'legacy';
   // The mounts tell the state of an altinst_rootvg; without one, a module's plan does not read them.
   const hasAltinst = lspv.some((r) => r.vg === 'altinst_rootvg');
-  const [oslevel, bootDevice, mounts] = await Promise.all([
+  const [oslevel, bootDevice, mounts] = await allAnswered([
     want(options.oslevelDetail) ? gatherOslevel(host, base, generation) : skipped({ base, tl: null, sp: null }),
     want(options.bootDevice) ? runParsed(host, generation === 'modern' ? aixCommand('getconf', 'BOOT_DEVICE') : aixCommand('bootinfo', '-b'), parseGetconfWord) : skipped(null),
     earlyMounts ?? (hasAltinst ? runParsed(host, aixCommand('mount'), parseMount) : skipped([] as MountEntry[])),
@@ -376,13 +387,13 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
     return status !== undefined && status !== 'Available' ? `lsdev -Cc disk shows it ${status}` : null;
   };
 
-  const [probes, rootBootDisks, altRootvg, oldBootDisk] = await Promise.all([
+  const [probes, rootBootDisks, altRootvg, oldBootDisk] = await allAnswered([
     mapLimit(lspv, PER_DISK_IN_FLIGHT, async (row) => {
       const gone = goneReason(row.name);
       // Not asked about (the plan names other disks): what lspv and lsdev say, nothing more.
       if (!asks(row.name)) return { free: false, sizeMb: null, unavailable: gone, rootvgCopy: false, copyBoots: false, exportedVg: null };
       // The questions about a disk lspv shows without a VG are independent: asked at once.
-      const [assignedNowhere, size, onDisk] = await Promise.all([
+      const [assignedNowhere, size, onDisk] = await allAnswered([
         isFree(host, row),
         gone !== null ? { sizeMb: null, error: gone } : row.vg === null || row.vg === 'altinst_rootvg' || options.diskSizes === 'all' ? diskSize(host, generation, row.name) : { sizeMb: null, error: null },
         gone === null ? onDiskLvs(host, row) : null,

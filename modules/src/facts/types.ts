@@ -196,7 +196,7 @@ export interface GatherOptions {
   bootDevice?: boolean;
   /** lsvg (every VG the ODM knows, also one whose disks lspv no longer shows); default true. */
   vgList?: boolean;
-  /** mount: true asks always; default: only when there is an altinst_rootvg (its state needs it). */
+  /** mount: always (default), or false: only when there is an altinst_rootvg (its state needs it). */
   mounts?: boolean;
   /** Measure sizes of the asked-about free disks and altinst_rootvg's (default: what a size policy compares), or of every disk. */
   diskSizes?: 'free' | 'all';

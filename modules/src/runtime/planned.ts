@@ -2,7 +2,7 @@ import type { GatherOptions, HostFacts } from '../facts/types.js';
 import type { HostAccess } from './host-access.js';
 import type { ModuleContext, ModuleResult } from './module.js';
 import type { Plan, PlanContext } from '../plan/types.js';
-import { ALT_DISK_LOG, gatherFacts } from '../facts/gather.js';
+import { ALT_DISK_LOG, gatherFacts, gatherOslevel } from '../facts/gather.js';
 import { CHANGING, HostQuestions, type QuestionFilter } from '../facts/ask.js';
 import { FactsError } from '../facts/errors.js';
 import { parseAltDiskLog } from '../facts/parse/alt-disk-log.js';
@@ -50,7 +50,7 @@ export interface PlannedModule {
  * What every planner leaves out of the facts: the detailed level (oslevel -s), the boot device and
  * the ODM's list of VGs (each module adds what its own plan reads).
  */
-export const PLAN_SCOPE: GatherOptions = { oslevelDetail: false, bootDevice: false, vgList: false };
+export const PLAN_SCOPE: GatherOptions = { oslevelDetail: false, bootDevice: false, vgList: false, mounts: false };
 
 export async function gather(host: HostAccess, options?: GatherOptions): Promise<HostFacts> {
   try {
@@ -75,6 +75,11 @@ async function planOrRefuse(m: PlannedModule, facts: HostFacts, host: HostAccess
   try {
     return await m.plan(facts, host, ctx);
   } catch (e) {
+    // A refusal names the running level as oslevel -s says it: asked only now, the plan made again with it.
+    if (e instanceof ModuleFailure && facts.oslevel.tl === null) {
+      const oslevel = await gatherOslevel(host, facts.oslevel.base, facts.generation).catch(() => null);
+      if (oslevel) return planOrRefuse(m, { ...facts, oslevel }, host, ctx, keys);
+    }
     // A refusal still says what the host looks like: nothing was run.
     if (e instanceof ModuleFailure) throw new ModuleFailure(e.message, { commands: [], ...keys('before', facts, summarize(facts)), ...e.extra });
     throw e;
