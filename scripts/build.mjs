@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds everything into dist/: the simulator bundle, the module bundles (with validators compiled
 // ahead of time), the CLI, the Ansible collection and the compiled tests.
-// Usage: node scripts/build.mjs [target ...]   (targets: specs simulator modules cli language collection tests; default all)
+// Usage: node scripts/build.mjs [target ...]   (targets: specs simulator modules cli language collection tests;
+// extension extension-tests; default all)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -153,6 +154,46 @@ async function cli() {
   fs.chmodSync(path.join(dist, 'cli/altdisk.cjs'), 0o755);
 }
 
+// dist/extension/: the VS Code extension folder exactly as it ships (scripts/package-extension.mjs
+// makes the .vsix from it): the manifest and its media, one bundle with the language engine and the
+// runner in it, the module bundles the runner sends to hosts, and the simulator for simulated hosts.
+async function extension() {
+  const out = path.join(dist, 'extension');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: ['extension/src/extension.ts'],
+    outfile: 'dist/extension/extension.cjs',
+    external: ['vscode'],
+    minify: true,
+    define: { __ALTDISK_VERSION__: JSON.stringify(readPackage().version) },
+  });
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', '.vscodeignore', 'media']) {
+    fs.cpSync(path.join(root, 'extension', f), path.join(out, f), { recursive: true });
+  }
+  fs.copyFileSync(path.join(root, 'LICENSE'), path.join(out, 'LICENSE'));
+  fs.cpSync(path.join(root, 'docs/hazards.md'), path.join(out, 'docs/hazards.md'));
+  fs.cpSync(path.join(root, 'extension/ansible'), path.join(out, 'ansible'), { recursive: true });
+  fs.cpSync(path.join(dist, 'modules'), path.join(out, 'modules'), { recursive: true });
+  fs.cpSync(path.join(dist, 'simulator'), path.join(out, 'simulator'), { recursive: true });
+  fs.cpSync(path.join(dist, 'ansible_collections'), path.join(out, 'ansible_collections'), { recursive: true });
+}
+
+// dist/extension-tests/: the suite that runs inside the VS Code extension host (mocha, one file per
+// spec beside the index that loads them), kept out of dist/test where node --test looks.
+async function extensionTests() {
+  const dir = path.join(root, 'test/extension/host');
+  fs.rmSync(path.join(dist, 'extension-tests'), { recursive: true, force: true });
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `test/extension/host/${f}`),
+    outdir: 'dist/extension-tests',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode', 'mocha'],
+  });
+}
+
 // dist/language/engine.mjs: the language engine alone, platform-neutral (no Node built-ins may creep
 // in: it goes into the VS Code extension too), for the benchmark and for size checks.
 async function language() {
@@ -167,7 +208,7 @@ async function language() {
   });
 }
 
-const TARGETS = { specs, simulator, modules, cli, language, collection, tests };
+const TARGETS = { specs, simulator, modules, cli, language, collection, tests, extension, 'extension-tests': extensionTests };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(TARGETS)) {

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { aixsim, ROOT } from '../helpers/sim.js';
 import { copyFleet, createFleet, diffBlocks, explain, FRESH_HOSTS, recap, runCommand, UPDATED_HOSTS, type SimFleet } from '../helpers/ansible.js';
 import { startSshd, type Sshd } from '../helpers/sshd.js';
+import { groundTruth, quiesce } from '../helpers/ground-truth.js';
+import { slowModule } from '../helpers/kill.js';
 
 // Every playbook example under the real ansible-playbook, on the simulated LPARs of its inventory.
 // Each example runs on two LPARs at once: one through the local connection, the other over a real
@@ -221,6 +223,30 @@ describe('playbook examples', { concurrency: 3 }, () => {
       } finally {
         rolling.cleanup();
       }
+    } finally {
+      fleet.cleanup();
+    }
+  });
+
+  test('clone-update-phased.yml rerun after its phase 1 was cut short (the process group killed, as an async timeout does): the half-made copy is removed and phase 1 starts again, never continued (issue 8, class 1)', async () => {
+    const fleet = copyFleet(template);
+    try {
+      const lpar = fleet.host('lpar01');
+      const cut = slowModule('clone', lpar, { targets: ['hdisk2'], phase: '1' });
+      await cut.until(/Backing-up the rootvg files/);
+      process.kill(-cut.child.pid!, 'SIGKILL');
+      await cut.closed;
+      await quiesce(lpar);
+      assert.match(groundTruth(lpar).copies.find((c) => c.name === 'altinst_rootvg')?.state ?? 'none', /broken/, 'the cut leaves a half-made copy');
+
+      const rerun = await fleet.playbook('clone-update-phased.yml', ['--limit', 'lpar01']);
+      assert.equal(rerun.rc, 0, explain(rerun));
+      assert.match(rerun.stdout, /TASK \[Phase 1: copy rootvg to hdisk2\] \**\n(ASYNC [^\n]*\n)*changed: \[lpar01\]/, `phase 1 was not run again:\n${explain(rerun)}`);
+      const truth = groundTruth(lpar);
+      const alt = truth.copies.find((c) => c.name === 'altinst_rootvg');
+      assert.deepEqual([alt?.state, alt?.boot.ok, alt?.disks], ['complete', true, ['hdisk2']], JSON.stringify(truth.copies));
+      assert.deepEqual(normalBootlist(fleet, 'lpar01'), ['hdisk2', 'hdisk0']);
+      assert.equal(truth.nextBoot.ok, true, String(truth.nextBoot.reason));
     } finally {
       fleet.cleanup();
     }

@@ -11,6 +11,8 @@ import { tmpDir } from './sim.js';
 
 export interface Sshd {
   port: number;
+  /** port, then the extra ports asked for (for `Match LocalPort` blocks). */
+  ports: number[];
   user: string;
   /** The client's private key (its public half is the only authorized key). */
   clientKey: string;
@@ -24,7 +26,7 @@ export interface Sshd {
 
 const SSHD_CANDIDATES = ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/sbin/sshd'];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on('error', reject);
@@ -54,7 +56,14 @@ function keygen(file: string): void {
 
 export const SSH_CLIENT_OPTIONS = ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'IdentitiesOnly=yes', '-o', 'LogLevel=ERROR'];
 
-export async function startSshd(): Promise<Sshd> {
+export interface SshdOptions {
+  /** More ports to listen on (their numbers reach extraConfig). */
+  extraPorts?: number;
+  /** More sshd_config lines after the defaults (global lines first, then Match blocks). */
+  extraConfig?: (ports: number[]) => string[];
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   const sshd = SSHD_CANDIDATES.find((p) => fs.existsSync(p));
   if (!sshd) throw new Error('cannot start the test sshd: no sshd binary (install openssh-server; scripts/provision.sh does)');
   const dir = tmpDir('altdisk-sshd-');
@@ -67,11 +76,13 @@ export async function startSshd(): Promise<Sshd> {
   // As root, sshd insists on its privilege separation directory (Debian creates it at service start).
   if (isRoot) fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const port = await freePort();
+  const ports = [port];
+  for (let i = 0; i < (options.extraPorts ?? 0); i++) ports.push(await freePort());
   const config = path.join(dir, 'sshd_config');
   fs.writeFileSync(
     config,
     [
-      `Port ${port}`,
+      ...ports.map((p) => `Port ${p}`),
       'ListenAddress 127.0.0.1',
       `HostKey ${path.join(dir, 'host_key')}`,
       `PidFile ${path.join(dir, 'sshd.pid')}`,
@@ -85,6 +96,7 @@ export async function startSshd(): Promise<Sshd> {
       'StrictModes no',
       'Subsystem sftp internal-sftp',
       'LogLevel VERBOSE',
+      ...(options.extraConfig?.(ports) ?? []),
       '',
     ].join('\n'),
   );
@@ -124,6 +136,7 @@ export async function startSshd(): Promise<Sshd> {
   }
   return {
     port,
+    ports,
     user,
     clientKey,
     dir,

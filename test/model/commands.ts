@@ -3,7 +3,7 @@ import { aixsimRun, callModule, quiesce, truthOf, type CallOutcome, type CallPla
 import { checkChanged, checkFacts, checkNextBoot, checkRootvg, COUNTERS, memoryOf, Violation, type ExportedFacts, type Memory } from './invariants.js';
 
 // The commands of the model-based tests (fast-check's fc.commands): module calls with random valid
-// options, check mode, kills at random moments (SIGTERM, SIGINT or SIGKILL of the module, of its AIX
+// options, check mode, kills at random moments (SIGTERM, SIGINT, SIGHUP as a dropped SSH session, or SIGKILL of the module, of its AIX
 // command or of the whole process group), two calls at once, reboots and faults. Each command runs
 // against the simulated host and then checks the invariants (invariants.ts) against the ground truth.
 
@@ -47,9 +47,13 @@ async function afterCalls(r: Real, before: Truth, outcomes: CallOutcome[]): Prom
   COUNTERS.steps++;
 }
 
+function killText(k: KillPlan): string {
+  return `${k.target} ${k.signal} after ${k.afterLines} lines + ${k.afterMs} ms`;
+}
+
 function outcomeText(o: CallOutcome): string {
   const a = o.answer;
-  const kill = o.killed ? ` [killed ${o.killed.target} ${o.killed.signal} after ${o.killed.afterLines} lines + ${o.killed.afterMs} ms]` : '';
+  const kill = o.killed ? ` [killed ${killText(o.killed)}]` : '';
   return a ? `${a.failed ? 'failed' : 'ok'} changed=${String(a.changed)}${kill}: ${String(a.msg ?? '').split('\n')[0]!.slice(0, 160)}` : `no answer${kill}`;
 }
 
@@ -57,7 +61,7 @@ function outcomeText(o: CallOutcome): string {
  * A step of a sequence as plain data: what a shrunk failing sequence is kept as (regressions.test.ts).
  * In arguments, "$IMAGE" and "$SCRIPT" stand for the host's mksysb image and customization script.
  */
-export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call] } | { reboot: true } | { fault: string; disk?: string };
+export type Step = { call: Call; kill?: KillPlan } | { together: [Call, Call]; kill?: KillPlan } | { reboot: true } | { fault: string; disk?: string };
 
 export interface Steppable {
   step(h: ModelHost): Step;
@@ -91,24 +95,27 @@ export class CallCommand implements fc.AsyncCommand<Model, Real>, Steppable {
     await afterCalls(r, before, [o]);
   }
   toString(): string {
-    return this.kill ? `kill(${show(this.call)}, ${this.kill.target} ${this.kill.signal} after ${this.kill.afterLines} lines + ${this.kill.afterMs} ms)` : show(this.call);
+    return this.kill ? `kill(${show(this.call)}, ${killText(this.kill)})` : show(this.call);
   }
 }
 
+/** Two calls at once; the first maybe killed on the way (an async timeout while the other waits for its lock). */
 export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
   constructor(
     readonly a: Call,
     readonly b: Call,
+    readonly kill: KillPlan | null = null,
   ) {}
   step(h: ModelHost): Step {
-    return { together: [placeholders(this.a, h), placeholders(this.b, h)] };
+    const together: [Call, Call] = [placeholders(this.a, h), placeholders(this.b, h)];
+    return this.kill ? { together, kill: this.kill } : { together };
   }
   check(): boolean {
     return true;
   }
   async run(_m: Model, r: Real): Promise<void> {
     const before = truthOf(r.host.dir);
-    const [oa, ob] = await Promise.all([callModule(r.host, this.a), callModule(r.host, this.b)]);
+    const [oa, ob] = await Promise.all([callModule(r.host, { ...this.a, ...(this.kill ? { kill: this.kill, speed: 0.003 } : {}) }), callModule(r.host, this.b)]);
     r.log.push(`${this.toString()} -> ${outcomeText(oa)} | ${outcomeText(ob)}`);
     for (const o of [oa, ob]) {
       const msg = String(o.answer?.msg ?? '');
@@ -120,7 +127,8 @@ export class PairCommand implements fc.AsyncCommand<Model, Real>, Steppable {
     await afterCalls(r, before, [oa, ob]);
   }
   toString(): string {
-    return `together(${show(this.a)}, ${show(this.b)})`;
+    const a = this.kill ? `kill(${show(this.a)}, ${killText(this.kill)})` : show(this.a);
+    return `together(${a}, ${show(this.b)})`;
   }
 }
 
@@ -217,8 +225,14 @@ function bootlistCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
 }
 
 function changingCall(h: ModelHost, rootDisk: string): fc.Arbitrary<Call> {
-  const calls: fc.Arbitrary<Call>[] = [cloneCall(h), phaseCall(h), cleanupCall(), bootlistCall(h, rootDisk)];
-  if (h.image) calls.push(mksysbCall(h));
+  // Copies first: most other calls only refuse until there is something to continue, boot or remove.
+  const calls: fc.WeightedArbitrary<Call>[] = [
+    { arbitrary: cloneCall(h), weight: 3 },
+    { arbitrary: phaseCall(h), weight: 2 },
+    { arbitrary: cleanupCall(), weight: 2 },
+    { arbitrary: bootlistCall(h, rootDisk), weight: 1 },
+  ];
+  if (h.image) calls.push({ arbitrary: mksysbCall(h), weight: 1 });
   return fc.oneof(...calls);
 }
 
@@ -226,7 +240,7 @@ const killPlan: fc.Arbitrary<KillPlan> = fc.record({
   afterLines: fc.integer({ min: 0, max: 45 }),
   afterMs: fc.integer({ min: 0, max: 600 }),
   target: fc.constantFrom('module' as const, 'aix' as const, 'group' as const),
-  signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGKILL' as const),
+  signal: fc.constantFrom('SIGTERM' as const, 'SIGINT' as const, 'SIGHUP' as const, 'SIGKILL' as const),
 });
 
 /** The commands of a model run on this host. */
@@ -239,6 +253,7 @@ export function commandArbitraries(h: ModelHost, rootDisk: string): fc.Arbitrary
     call.map((c) => new CallCommand(c, null)),
     fc.tuple(killable, killPlan).map(([c, k]) => new CallCommand(c, k)),
     fc.tuple(call, call).map(([a, b]) => new PairCommand({ ...a, check: false }, { ...b, check: false })),
+    fc.tuple(killable, call, killPlan).map(([a, b, k]) => new PairCommand(a, { ...b, check: false }, k)),
     fc.constant(new RebootCommand()),
     fc.tuple(faults, fc.constantFrom(...(h.spareDisks.length ? h.spareDisks : ['hdisk1']))).map(([s, d]) => new FaultCommand(s, s === 'disk-gone' ? d : null)),
   ];
@@ -253,7 +268,7 @@ export function realFor(h: ModelHost): Real {
 export function commandsOf(steps: Step[], h: ModelHost): fc.AsyncCommand<Model, Real>[] {
   return steps.map((s) => {
     if ('call' in s) return new CallCommand(onHost(s.call, h), s.kill ?? null);
-    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h));
+    if ('together' in s) return new PairCommand(onHost(s.together[0], h), onHost(s.together[1], h), s.kill ?? null);
     if ('reboot' in s) return new RebootCommand();
     return new FaultCommand(s.fault, s.disk ?? null);
   });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AIXSIM, tmpDir } from '../helpers/sim.js';
 import { groundTruth, type ShowJson } from '../helpers/ground-truth.js';
+export { quiesce } from '../helpers/ground-truth.js';
 import { initHost } from '../../simulator/src/cli/init.js';
 import { moduleBundle, oneJsonLine, SIM_ENV, type ModuleName } from '../helpers/modules.js';
 
@@ -80,7 +81,7 @@ export interface KillPlan {
   /** ... and this many ms more. */
   afterMs: number;
   target: KillTarget;
-  signal: 'SIGTERM' | 'SIGINT' | 'SIGKILL';
+  signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGKILL';
 }
 
 export interface CallPlan {
@@ -182,18 +183,6 @@ export function callModule(h: ModelHost, plan: CallPlan): Promise<CallOutcome> {
       resolve({ plan, answer, stdout, stderr, rc: code, killed, noCommandToKill });
     });
   });
-}
-
-/** Wait until no simulated command runs on the host (a command whose module died runs on until its next line). */
-export async function quiesce(dir: string, timeoutMs = 60_000): Promise<Truth> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const t = truthOf(dir);
-    const running = t.processes.filter((p) => p.command !== 'ps');
-    if (running.length === 0 && !t.operation?.alive) return t;
-    if (Date.now() > deadline) throw new Error(`simulated commands still run after ${timeoutMs} ms: ${running.map((p) => `${p.command} ${p.args.join(' ')}`).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** What a call may change, for changed and check mode: disks, volume groups, copies, boot list. */

@@ -13,7 +13,7 @@ import { COUNTERS } from './invariants.js';
 // sequence is shrunk by fast-check and kept in regressions.test.ts as an ordinary test.
 
 const RUNS = Number(process.env.ALTDISK_MODEL_RUNS ?? 1);
-const STEPS = Number(process.env.ALTDISK_MODEL_STEPS ?? 7);
+const STEPS = Number(process.env.ALTDISK_MODEL_STEPS ?? 6);
 // An empty or one-step sequence proves little: the fixed budget is small, so every sequence counts.
 const MIN_STEPS = Math.min(3, STEPS);
 const RANDOM_SEEDS = process.env.ALTDISK_MODEL_SEED === 'random';

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import fc from 'fast-check';
 import { createModelHost, type ModelHost, type Profile } from './harness.js';
-import { commandsOf, realFor, type Model, type Step } from './commands.js';
+import { commandsOf, realFor, type Call, type Model, type Step } from './commands.js';
 
 // Sequences the model-based tests (model.test.ts, npm run soak) found breaking an invariant of
 // issue 8, shrunk by fast-check and kept as ordinary tests: each replays its steps on a fresh host
@@ -15,7 +15,20 @@ interface Kept {
   steps: Step[];
 }
 
-const KEPT: Kept[] = [];
+const call = (module: Call['module'], args: Record<string, unknown>, check = false): Step => ({ call: { module, args, check } });
+
+const KEPT: Kept[] = [
+  {
+    found: 'the issue\'s first example: a reboot between phase 1 and phase 3 left a varied-off copy called complete, phase 3 did nothing, and the boot list then started it (LED 554)',
+    profile: 'aix73',
+    steps: [call('clone', { targets: ['hdisk1'], phase: '1' }), { reboot: true }, call('phase', { phase: '3' }), call('bootlist', { normal: ['hdisk1'] }), { reboot: true }],
+  },
+  {
+    found: 'the issue\'s second example: cleanup with clear_pvid removed the clone the boot list started, answered ok, and the next reboot found no bootable device',
+    profile: 'aix73',
+    steps: [call('clone', { targets: ['hdisk1'] }), call('cleanup', { clear_pvid: true }), { reboot: true }],
+  },
+];
 
 const templates = new Map<Profile, ModelHost>();
 function templateOf(profile: Profile): ModelHost {

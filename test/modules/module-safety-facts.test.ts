@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { gatherFacts } from '../../modules/src/facts/gather.js';
 import { simHostAccess } from '../helpers/sim-host-access.js';
 import { aixsim } from '../helpers/sim.js';
-import { assertFailed, assertOk, moduleBundle, msgOf, oneJsonLine, SIM_ENV, withModuleHost, type ModuleAnswer, type ModuleHost } from '../helpers/modules.js';
+import { slowModule } from '../helpers/kill.js';
+import { assertFailed, assertOk, msgOf, oneJsonLine, withModuleHost, type ModuleAnswer, type ModuleHost } from '../helpers/modules.js';
 
 // Issue 8, class 3 (facts that are true) and class 1 (a half-made alternate rootvg is never taken
 // for a finished one), through the bundled modules on simulated hosts.
@@ -78,14 +78,8 @@ test('class 3: a disk freed by -X keeps its copy, and bootinfo -B still calls it
 
 test('class 3: an alternate-disk operation in progress is "in progress" (never "left half-done"), and nothing is planned on top of it', () =>
   withModuleHost([], async (h) => {
-    const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdin.end(JSON.stringify({ targets: ['hdisk1'] }));
-    const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
-    while (!/Creating logical volume alt_hd4/.test(err)) await new Promise((r) => setTimeout(r, 50));
+    const m = slowModule('clone', h.dir, { targets: ['hdisk1'] });
+    await m.until(/Creating logical volume alt_hd4/);
 
     const f = await facts(h);
     assert.equal(f.altinst.state, 'in-progress', JSON.stringify(f.altinst));
@@ -95,8 +89,8 @@ test('class 3: an alternate-disk operation in progress is "in progress" (never "
     const phase = await h.check('phase', { phase: '3' });
     assert.match(assertFailed(phase), /^an alternate-disk operation is in progress on this host: altdisk clone: alt_disk_copy -d hdisk1 \(pid \d+, an altdisk task\)\. Nothing was run/);
 
-    await done;
-    assert.equal(oneJsonLine(out).altinst_state, 'complete');
+    await m.closed;
+    assert.equal(oneJsonLine(m.out()).altinst_state, 'complete');
     assert.equal((await facts(h)).altinst.state, 'complete');
   }));
 
@@ -139,14 +133,10 @@ test('class 1: a phase-1 copy that a reboot varied off is called phase 1 (not co
 
 test('class 1: the whole process group killed (an Ansible async timeout) in the middle of the copy: the next task calls it half-made, refuses to continue it, force starts again', () =>
   withModuleHost([], async (h) => {
-    const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdin.end(JSON.stringify({ targets: ['hdisk1'], phase: '1' }));
-    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-    while (!/Backing-up the rootvg files/.test(err)) await new Promise((r) => setTimeout(r, 50));
-    process.kill(-child.pid!, 'SIGKILL');
-    await closed;
+    const m = slowModule('clone', h.dir, { targets: ['hdisk1'], phase: '1' });
+    await m.until(/Backing-up the rootvg files/);
+    process.kill(-m.child.pid!, 'SIGKILL');
+    await m.closed;
 
     const f = await facts(h);
     assert.equal(f.altinst.state, 'incomplete');
@@ -166,19 +156,13 @@ test('class 1: the whole process group killed (an Ansible async timeout) in the 
 
 test('class 1: the AIX command killed under the module (rc 137): one answer, the copy called half-made', () =>
   withModuleHost([], async (h) => {
-    const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdin.end(JSON.stringify({ targets: ['hdisk1'] }));
-    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-    while (!/Backing-up the rootvg files/.test(err)) await new Promise((r) => setTimeout(r, 50));
+    const m = slowModule('clone', h.dir, { targets: ['hdisk1'] });
+    await m.until(/Backing-up the rootvg files/);
     // The AIX command's pid, as the module recorded it when the command started.
     const record = JSON.parse(h.file('/var/adm/ras/altdisk/run.json')) as { commands: { pid: number }[] };
     process.kill(record.commands.at(-1)!.pid, 'SIGKILL');
-    await closed;
-    const a = oneJsonLine(out);
+    await m.closed;
+    const a = oneJsonLine(m.out());
     assert.equal(a.failed, true);
     assert.equal(a.rc, 137);
     assert.equal(a.altinst_state, 'incomplete');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { groundTruth } from '../helpers/ground-truth.js';
+import { groundTruth, quiesce } from '../helpers/ground-truth.js';
+import { slowModule } from '../helpers/kill.js';
 import { aixsim } from '../helpers/sim.js';
-import { assertFailed, moduleBundle, oneJsonLine, SIM_ENV, withModuleHost, type ModuleHost } from '../helpers/modules.js';
+import { assertFailed, oneJsonLine, withModuleHost, type ModuleHost } from '../helpers/modules.js';
 
 // Issue 8, class 1: a clone cut short at any stage of alt_disk_copy (creating the logical volumes,
 // the file systems, the copy of the files, the ODM, the boot image, the rename in the VGDA, the
@@ -29,31 +29,21 @@ const CUTS: Cut[] = [
 
 /** Run a full clone to hdisk1 and cut it short as planned; the module's answer, or null when it was killed outright. */
 async function cutClone(h: ModuleHost, cut: Cut): Promise<Record<string, unknown> | null> {
-  const child = spawn(process.execPath, [moduleBundle('clone')], { env: { ...process.env, [SIM_ENV]: h.dir, AIXSIM_SPEED: '0.004' }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  child.stdin.end(JSON.stringify({ targets: ['hdisk1'] }));
-  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  let ended = false;
-  void closed.then(() => (ended = true));
-  while (!cut.stage.test(err) && !ended) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(!ended, `the clone ended before ${cut.stage}: ${err.slice(-400)}`);
+  const m = slowModule('clone', h.dir, { targets: ['hdisk1'] });
+  await m.until(cut.stage);
   const [target, signal] = cut.how.split(' ') as ['module' | 'aix' | 'group', NodeJS.Signals];
-  if (target === 'group') process.kill(-child.pid!, signal);
-  else if (target === 'module') process.kill(child.pid!, signal);
+  if (target === 'group') process.kill(-m.child.pid!, signal);
+  else if (target === 'module') process.kill(m.child.pid!, signal);
   else {
     // The AIX command the module runs now (alt_disk_copy or alt_rootvg_op, as the stage goes).
-    const aix = groundTruth(h.dir).processes.find((p) => p.ppid === child.pid && p.command.startsWith('alt_'));
+    const aix = groundTruth(h.dir).processes.find((p) => p.ppid === m.child.pid && p.command.startsWith('alt_'));
     assert.ok(aix, `no AIX command runs under the module after ${cut.stage}`);
     process.kill(aix.pid, signal);
   }
-  await closed;
-  // A command whose module died runs on to its next line (SIGPIPE): wait until nothing runs.
-  for (let i = 0; i < 300 && groundTruth(h.dir).processes.some((p) => p.command !== 'ps'); i++) await new Promise((r) => setTimeout(r, 50));
+  await m.closed;
+  await quiesce(h.dir);
   if (cut.how === 'group SIGKILL') return null;
-  return oneJsonLine(out, `clone cut by ${cut.how} after ${cut.stage}`);
+  return oneJsonLine(m.out(), `clone cut by ${cut.how} after ${cut.stage}`);
 }
 
 for (const cut of CUTS) {

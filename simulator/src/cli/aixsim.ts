@@ -9,6 +9,8 @@ usage:
   aixsim init <dir> [--profile aix73|aix72|aix71|aix53|aix43|<file.json>] [--speed instant|demo|realistic|<n>]
                     [--level 7300-03-01-2420] [--hostname NAME] [--mirrored] [--disk NAME:SIZE_MB[:none]]...
                     [--no-fileset rte|boot_images] [--rte-level V.R.M.F] [--boot-images-level V.R.M.F] [--force]
+  aixsim init <dir> --from-facts <facts.json> [--hostname NAME] [--force]
+                    a twin of a real host, from the answer of the altdisk facts module
   aixsim reboot <dir> [--from hdiskN]        boot from the first bootable disk of the normal bootlist
   aixsim fault <dir> <step> [hdiskN] [--times N] [--during alt_disk_copy] | --list | --clear
                     steps: phase1-space, phase2-script, bootlist, disk-gone (now, or --during the next restore),

@@ -6,6 +6,8 @@ import { writeState } from '../state/store.js';
 import { availableCommands } from '../commands/registry.js';
 import { checkKnown, flag, opt, optAll, parseCli } from './args.js';
 import { generationOf } from '../state/profiles.js';
+import { loadTwinPlan } from '../twin/load.js';
+import { replayTwin } from '../twin/replay.js';
 
 export const SPEEDS: Record<string, number> = { instant: 0, demo: 0.02, realistic: 1 };
 
@@ -119,18 +121,22 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
 }
 
 /** `aixsim init` without its message: also what tests call in-process (with the bundle as `program`). */
-export function initHost(argv: string[], program: string = __filename): { dir: string; profile: ProfileSpec } {
+export function initHost(argv: string[], program: string = __filename): { dir: string; profile: ProfileSpec; twin: { from: string; notes: string[] } | null } {
   const a = parseCli(argv, ['mirrored', 'force']);
-  checkKnown(a, ['profile', 'speed', 'level', 'hostname', 'mirrored', 'disk', 'no-fileset', 'rte-level', 'boot-images-level', 'force'], 'init');
+  checkKnown(a, ['profile', 'speed', 'level', 'hostname', 'mirrored', 'disk', 'no-fileset', 'rte-level', 'boot-images-level', 'force', 'from-facts'], 'init');
   const dir = a.positional[0];
   if (!dir || a.positional.length > 1) throw new Error('aixsim init: give exactly one folder: aixsim init <dir> [--profile NAME]');
-  const profile = applyOptions(loadProfile(opt(a, 'profile') ?? 'aix73'), a);
+  // A twin of a real host: its facts make the profile, and AIX commands replayed on it the rest.
+  const from = opt(a, 'from-facts');
+  const twin = from ? loadTwinPlan(from, opt(a, 'hostname')) : null;
+  const profile = applyOptions(twin ? twin.profile : loadProfile(opt(a, 'profile') ?? 'aix73'), a);
   createHost(dir, profile, parseSpeed(opt(a, 'speed')), flag(a, 'force'), program);
-  return { dir: path.resolve(dir), profile };
+  if (twin) replayTwin(path.resolve(dir), twin.steps);
+  return { dir: path.resolve(dir), profile, twin: twin && from ? { from, notes: twin.notes } : null };
 }
 
 export function init(argv: string[]): number {
-  const { dir: abs, profile } = initHost(argv);
+  const { dir: abs, profile, twin } = initHost(argv);
   const level = profile.level;
   process.stdout.write(
     [
@@ -141,6 +147,7 @@ export function init(argv: string[]): number {
       '',
       `  Boot it again:        aixsim reboot ${abs}`,
       `  Inject a failure:     aixsim fault ${abs} phase1-space`,
+      ...(twin ? ['', `A twin built from ${twin.from}${twin.notes.length ? '; where it differs:' : ''}`, ...twin.notes.map((n) => `  - ${n}`)] : []),
       '',
     ].join('\n'),
   );
