@@ -263,8 +263,8 @@ for (const r of countRows) {
   const b = beforeOf(r.scenario);
   console.log(`${pad(r.scenario, 34)}${pad(`${b?.commands ?? '-'} → ${r.after.commands}`, 24)}${b?.levels ?? '-'} → ${r.after.levels}`);
 }
-console.log(`\nnode -e 0: ${f1(floor)} ms wall, ${f1(floorCpu)} ms CPU; goal: module overhead at native speed ≤ node -e 0 + 50 ms`);
-console.log(`${pad('scenario', 34)}${pad('module/sh aixsim ms', 22)}${pad('ratio', 8)}${pad('module/sh native ms', 22)}${pad('overhead', 10)}${pad('CPU overhead', 14)}`);
+if (timeRows.length) console.log(`\nnode -e 0: ${f1(floor)} ms wall, ${f1(floorCpu)} ms CPU; goal: module overhead at native speed ≤ node -e 0 + 50 ms`);
+if (timeRows.length) console.log(`${pad('scenario', 34)}${pad('module/sh aixsim ms', 22)}${pad('ratio', 8)}${pad('module/sh native ms', 22)}${pad('overhead', 10)}${pad('CPU overhead', 14)}`);
 for (const t of timeRows) {
   console.log(
     `${pad(t.scenario, 34)}${pad(`${f1(t.modSim)} / ${f1(t.shSim)}`, 22)}${pad((t.modSim / t.shSim).toFixed(2), 8)}${pad(`${f1(t.modNative)} / ${f1(t.shNative)}`, 22)}${pad(f1(t.overheadNative), 10)}${pad(f1(t.overheadNativeCpu), 14)}`,

@@ -187,7 +187,8 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
   });
   try {
     const stale = firstPlan === null || lock.waitedFor !== null || (await changedSince(host, gatherStarted, logBefore));
-    if (stale) ask.forget(CHANGING);
+    // Another task ran meanwhile (or may have): nothing remembered from before is trusted.
+    if (stale) ask.forget(() => true);
     const before = stale ? await gather(ask, m.gather) : first;
     const beforeSummary = summarize(before);
     const changedBy = stale && renderAlt(firstSummary) !== renderAlt(beforeSummary) ? (describeHolder(lock) ?? 'another alternate-disk operation') : null;
