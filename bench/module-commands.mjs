@@ -25,7 +25,7 @@ const option = (name, fallback) => {
   return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--') ? process.argv[i + 1] : fallback;
 };
 const flag = (name) => process.argv.includes(`--${name}`);
-/** --only counts: commands and levels alone (with --before: the slow part, 256-disk hosts on the old modules). */
+/** --only counts: commands and levels alone (with --before: the slow part, 256-disk hosts on the old modules); --only times: the timed scenarios alone. */
 const ONLY = option('only', 'all');
 const RUNS = Math.max(1, Number(option('runs', '3')));
 const BEFORE_DIR = option('before', null);
@@ -195,11 +195,13 @@ function countRun(modulesDir, s, disks) {
 }
 
 const key = (s, disks) => `${s.module} ${s.mode} @${disks}`;
+const TIMED = new Set(['bootlist change @5', 'bootlist no-op @5', 'cleanup change @5', 'clone change @5', 'clone no-op @5', 'clone check targets @5', 'clone check targets @256', 'facts read @5']);
 const countRows = [];
 const before = {};
 for (const s of SCENARIOS) {
   for (const disks of SIZES) {
     if (disks !== 5 && !MANY.has(`${s.module} ${s.mode}`)) continue;
+    if (ONLY === 'times' && !TIMED.has(key(s, disks))) continue;
     const after = countRun(afterDir, s, disks);
     if (BEFORE_DIR) {
       const b = countRun(BEFORE_DIR, s, disks);
@@ -218,8 +220,7 @@ const floorRuns = Array.from({ length: RUNS + 1 }, () => timeMs(process.execPath
 const floor = median(floorRuns.map((x) => x.ms));
 const floorCpu = GNU_TIME ? median(floorRuns.map((x) => x.cpuMs)) : null;
 const timeRows = [];
-const TIMED = new Set(['bootlist change @5', 'bootlist no-op @5', 'cleanup change @5', 'clone change @5', 'clone no-op @5', 'clone check targets @5', 'clone check targets @256', 'facts read @5']);
-for (const row of countRows.filter((r) => ONLY === 'all' && TIMED.has(r.scenario))) {
+for (const row of countRows.filter((r) => ONLY !== 'counts' && TIMED.has(r.scenario))) {
   const { s, disks, after } = row;
   const stubs = stubBin(after.calls);
   const samples = { modSim: [], shSim: [], modNative: [], shNative: [], modNativeCpu: [], shNativeCpu: [] };
@@ -251,7 +252,7 @@ for (const row of countRows.filter((r) => ONLY === 'all' && TIMED.has(r.scenario
 let ansible = null;
 const haveAnsible = spawnSync('ansible-playbook', ['--version']).status === 0;
 if (!haveAnsible) console.log('ansible-playbook is not installed: the Ansible figures are left out (scripts/provision.sh installs it)');
-if (haveAnsible && !flag('no-ansible') && ONLY === 'all') ansible = (await import('./lib/ansible-noop.mjs')).noopTaskFigures({ root, work, runs: RUNS, countRows, stubBin, stubHost });
+if (haveAnsible && !flag('no-ansible') && ONLY !== 'counts') ansible = (await import('./lib/ansible-noop.mjs')).noopTaskFigures({ root, work, runs: RUNS, countRows, stubBin, stubHost });
 
 // ---- report
 const pad = (s, n) => String(s).padEnd(n);
