@@ -10,18 +10,23 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const runs = Number(opt('runs', '6'));
-const steps = Number(opt('steps', '12'));
-const seed = opt('seed', 'random');
-const profiles = opt('profiles', 'aix73,aix43,mirrored').split(',');
-const shrink = !args.includes('--no-shrink');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '6' },
+    steps: { type: 'string', default: '12' },
+    seed: { type: 'string', default: 'random' },
+    profiles: { type: 'string', default: 'aix73,aix43,mirrored' },
+    'no-shrink': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const steps = Number(values.steps);
+const seed = values.seed;
+const profiles = values.profiles.split(',');
+const shrink = !values['no-shrink'];
 
 const test = path.join(root, 'dist/test/model/model.test.mjs');
 if (!fs.existsSync(test)) {

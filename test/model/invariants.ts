@@ -121,6 +121,8 @@ export interface ExportedFacts {
   free_disks: { name: string }[];
   altinst: { state: string; disks: string[]; problem: string | null; varied_on: boolean };
   old_rootvg: { disks: string[] } | null;
+  rootvg: { disks: string[]; boot_disks: string[] };
+  bootlist: { normal: { device: string }[] };
   operations: unknown[];
   health: string[];
 }
@@ -157,6 +159,13 @@ export function checkFacts(f: ExportedFacts, t: Truth): void {
       fail(3, `facts say the phase-1 altinst_rootvg is ${f.altinst.varied_on ? '' : 'not '}varied on, the truth is ${alt.state}`);
     }
   }
+  const same = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (alt && !same(f.altinst.disks, alt.disks)) fail(3, `facts put altinst_rootvg on ${f.altinst.disks.join(' ')}, the truth on ${alt.disks.join(' ')}`);
+  if (!same(f.rootvg.disks, t.rootvg.disks) || !same(f.rootvg.boot_disks, t.rootvg.bootDisks)) {
+    fail(3, `facts put rootvg on ${f.rootvg.disks.join(' ')} (boot ${f.rootvg.boot_disks.join(' ')}), the truth on ${t.rootvg.disks.join(' ')} (boot ${t.rootvg.bootDisks.join(' ')})`);
+  }
+  const normal = f.bootlist.normal.map((e) => e.device);
+  if (JSON.stringify(normal) !== JSON.stringify(t.nextBoot.bootlist)) fail(3, `facts read the normal boot list as ${normal.join(' ')}, the truth is ${t.nextBoot.bootlist.join(' ')}`);
   const old = t.copies.find((c) => c.name === 'old_rootvg');
   if (JSON.stringify(old?.disks ?? null) !== JSON.stringify(f.old_rootvg?.disks ?? null)) {
     fail(3, `facts say old_rootvg is on ${JSON.stringify(f.old_rootvg?.disks ?? null)}, the truth ${JSON.stringify(old?.disks ?? null)}`);

@@ -28,6 +28,16 @@ const KEPT: Kept[] = [
     profile: 'aix73',
     steps: [call('clone', { targets: ['hdisk1'] }), call('cleanup', { clear_pvid: true }), { reboot: true }],
   },
+  {
+    found:
+      'model seed 402737898: an mksysb install cut short in its last step (LED 518 after the rename), then removed by a forced install on another disk: -X left the disk with hd5 and a boot record, and the facts called it bootable (fixed: a removed half-made copy is cleared with chpv -C)',
+    profile: 'aix73',
+    steps: [
+      { call: { module: 'mksysb_install', args: { source: '$IMAGE', targets: ['hdisk2'], phase: 'all', bootlist: true, force: false }, check: false }, kill: { afterLines: 32, afterMs: 0, target: 'aix', signal: 'SIGINT' } },
+      call('clone', { targets: ['hdisk4'], phase: '12', bootlist: false, force: false, script: '$SCRIPT' }, true),
+      { together: [{ module: 'mksysb_install', args: { source: '$IMAGE', targets: ['hdisk1'], phase: 'all', bootlist: false, force: true }, check: false }, { module: 'bootlist', args: { normal: ['hdisk0'] }, check: false }] },
+    ],
+  },
 ];
 
 const templates = new Map<Profile, ModelHost>();

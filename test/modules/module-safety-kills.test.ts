@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { groundTruth, quiesce } from '../helpers/ground-truth.js';
 import { slowModule } from '../helpers/kill.js';
 import { aixsim } from '../helpers/sim.js';
-import { assertFailed, oneJsonLine, withModuleHost, type ModuleHost } from '../helpers/modules.js';
+import { assertFailed, assertOk, oneJsonLine, withModuleHost, type ModuleHost } from '../helpers/modules.js';
 
 // Issue 8, class 1: a clone cut short at any stage of alt_disk_copy (creating the logical volumes,
 // the file systems, the copy of the files, the ODM, the boot image, the rename in the VGDA, the
@@ -64,5 +64,24 @@ for (const cut of CUTS) {
       const r = aixsim(['reboot', h.dir]);
       assert.equal(r.rc, 0, `the host must come up on its rootvg: ${r.stderr}`);
       assert.equal(h.run('getconf', 'BOOT_DEVICE').stdout.trim(), 'hdisk0');
+    }));
+}
+
+// -X removes only the ODM definition. A copy cut short after phase 3 renamed its logical volumes
+// keeps hd5 and a boot record on its disk, which bootinfo -B calls bootable although it stops at
+// LED 518: removing a half-made copy clears its disk too (chpv -C), by cleanup or by force.
+for (const remover of ['cleanup', 'a forced clone onto another disk'] as const) {
+  test(`class 1/3: a half-made copy with renamed logical volumes removed by ${remover} is cleared from its disk, never called bootable`, () =>
+    withModuleHost([], async (h) => {
+      await cutClone(h, { stage: /forced unmount of \/alt_inst\/usr/, how: 'aix SIGKILL' });
+      const cut = groundTruth(h.dir);
+      assert.deepEqual([cut.copies[0]?.state, cut.disks.find((d) => d.name === 'hdisk1')?.bootRecord], ['phase3-broken', 'hd5'], 'the cut leaves renamed LVs and a boot record');
+      const mark = h.mark();
+      const removed = remover === 'cleanup' ? await h.module('cleanup', {}) : await h.module('clone', { targets: ['hdisk2'], phase: '1', force: true });
+      assertOk(removed);
+      const ran = h.mutatingSince(mark).map((c) => c.join(' '));
+      assert.ok(ran.indexOf('chpv -C hdisk1') > ran.findIndex((c) => c.includes(' -X')), ran.join('; '));
+      const f = (await h.module('facts', {})).json.ansible_facts as { altdisk: { disks: { name: string; bootable: boolean; free: boolean }[] } };
+      assert.deepEqual(f.altdisk.disks.find((d) => d.name === 'hdisk1'), { ...f.altdisk.disks.find((d) => d.name === 'hdisk1')!, bootable: false, free: true });
     }));
 }

@@ -14,6 +14,19 @@ export function removeAltinstCommand(f: HostFacts, legacy: boolean, why: string)
   };
 }
 
+/**
+ * `-X` removes only the ODM definition: the disks of a half-made copy keep its VGDA and, once phase 3
+ * renamed the logical volumes, a boot record that bootinfo -B calls bootable, although the copy does
+ * not boot (LED 518). Removing a half-made copy clears them too (chpv -C, as IBM's module does after
+ * -X), except the disks a new copy is made on at once.
+ */
+export function clearHalfMadeCommands(f: HostFacts, reused: readonly string[] = []): PlannedCommand[] {
+  if (f.altRootvg.state !== 'incomplete') return [];
+  return f.altRootvg.disks
+    .filter((d) => !reused.includes(d) && f.disks.some((x) => x.name === d && x.unavailable === null))
+    .map((d) => ({ argv: aixCommand('chpv', '-C', d), why: `clear the half-made copy from ${d} (after -X it would still look like a bootable rootvg copy)`, done: `cleared the half-made copy from ${d}` }));
+}
+
 export function includesPhase3(phase: string): boolean {
   return phase === '3' || phase === '23' || phase === 'all';
 }

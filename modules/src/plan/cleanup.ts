@@ -6,6 +6,7 @@ import { aixCommand } from '../aix/commands.js';
 import { fail, levelText, refuseWhileInProgress, useLegacy } from './checks.js';
 import { cloneSummary, setDisks, summarize } from './summary.js';
 import { guardBootlist } from './boot-guard.js';
+import { clearHalfMadeCommands } from './altinst.js';
 
 export type CleanupParams = ParamsOf<typeof cleanupSpec>;
 
@@ -63,6 +64,11 @@ export function planCleanup(p: CleanupParams, f: HostFacts, _ctx: PlanContext = 
     freed.push(...vg.disks);
   }
   if (p.clear_pvid) for (const d of freed.filter((x) => !cleared.includes(x))) commands.push({ argv: aixCommand('chpv', '-C', d), why: `clear the owning volume group from ${d}` });
+  else if (removed.includes('altinst_rootvg')) {
+    const halfMade = clearHalfMadeCommands(f);
+    commands.push(...halfMade);
+    cleared.push(...halfMade.map((c) => c.argv[c.argv.length - 1]!));
+  }
   // Never remove what the normal boot list starts: the boot list goes back to the running rootvg first.
   const guard = commands.length ? guardBootlist(f, freed, 'frees') : null;
   if (guard) commands.unshift(guard.command);
@@ -72,8 +78,9 @@ export function planCleanup(p: CleanupParams, f: HostFacts, _ctx: PlanContext = 
   if (removed.includes('old_rootvg')) predicted.oldRootvg = null;
   if (guard) predicted.bootlist.normal = [...guard.list];
   const warnings: string[] = [];
-  if (removed.includes('altinst_rootvg') && !p.clear_pvid) {
-    const disks = f.volumeGroups.find((v) => v.name === 'altinst_rootvg')?.disks ?? [];
+  const kept = (f.volumeGroups.find((v) => v.name === 'altinst_rootvg')?.disks ?? []).filter((d) => !cleared.includes(d));
+  if (removed.includes('altinst_rootvg') && !p.clear_pvid && kept.length) {
+    const disks = kept;
     warnings.push(
       `${legacy ? 'alt_disk_install -X' : 'alt_rootvg_op -X'} removes only the ODM definition: ${disks.join(' ')} still hold${disks.length === 1 ? 's' : ''} the copy on disk, which the facts report as a rootvg copy and disk_size_policy does not pick; clear_pvid: true (chpv -C) clears it${f.generation === 'legacy' ? ', now or with include_old_rootvg: true later' : ''}`,
     );

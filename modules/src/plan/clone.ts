@@ -7,7 +7,7 @@ import { isCloneCandidate, rootvgSizeNeed, selectDisks } from '../facts/size.js'
 import { altDiskCopyArgv, altDiskInstallArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy, withWarnings } from './checks.js';
 import { planContinuation } from './continuation.js';
-import { decideExisting, finishFailedBootlist, predictNewAltinst, removeAltinstCommand } from './altinst.js';
+import { clearHalfMadeCommands, decideExisting, finishFailedBootlist, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { summarize } from './summary.js';
 import { guardBootlist } from './boot-guard.js';
 
@@ -132,7 +132,7 @@ function planCloneOn(p: CloneParams, f: HostFacts, ctx: PlanContext, legacy: boo
   // Never overwrite or remove what the normal boot list starts: the boot list goes back to the running rootvg first.
   const guard = guardBootlist(f, [...new Set([...freeing, ...targets])], freeing.length ? 'frees or overwrites' : 'overwrites');
   if (guard) commands.push(guard.command);
-  if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before cloning`));
+  if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before cloning`), ...clearHalfMadeCommands(f, targets));
   const flags = flagsOf(p, targets);
   const argv = legacy ? altDiskInstallArgv('clone', flags) : altDiskCopyArgv(flags);
   commands.push({ argv, why: `clone rootvg to ${targets.join(' ')}` });

@@ -7,7 +7,7 @@ import { REAL_RUN, type Plan, type PlanContext, type PlannedCommand } from './ty
 import { flagValue } from '../facts/parse/alt-disk-log.js';
 import { altDiskInstallArgv, altDiskMksysbArgv, phase2Flags, type AltDiskFlags } from './argv.js';
 import { checkPaths, describeAltinst, fail, levelText, requireFileset, requireFreeTargets, rootvgCopyWarnings, useLegacy } from './checks.js';
-import { decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
+import { clearHalfMadeCommands, decideExisting, predictNewAltinst, removeAltinstCommand } from './altinst.js';
 import { planContinuation } from './continuation.js';
 import { summarize } from './summary.js';
 import { guardBootlist } from './boot-guard.js';
@@ -171,7 +171,7 @@ export function planMksysbInstall(p: MksysbParams, f: HostFacts, probe: PathProb
   // Never overwrite or remove what the normal boot list starts: the boot list goes back to the running rootvg first.
   const guard = guardBootlist(f, [...new Set([...freeing, ...p.targets])], freeing.length ? 'frees or overwrites' : 'overwrites');
   if (guard) commands.push(guard.command);
-  if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before the mksysb install`));
+  if (freeing.length) commands.push(removeAltinstCommand(f, legacy, `force: remove ${describeAltinst(f)} before the mksysb install`), ...clearHalfMadeCommands(f, p.targets));
   const flags = flagsOf(p, p.targets, legacy && vrm ? { mksysbLevel: p.mksysb_level ?? vrm } : {});
   const argv = legacy ? altDiskInstallArgv('mksysb', flags) : altDiskMksysbArgv(flags);
   commands.push({ argv, why: `install ${p.source} on ${p.targets.join(' ')}` });

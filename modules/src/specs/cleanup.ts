@@ -27,7 +27,10 @@ export const cleanupSpec = defineSpec({
       type: 'bool',
       default: false,
       aixFlag: 'chpv -C',
-      description: ['After the removal, run chpv -C on each freed disk to clear its owning volume group (as IBM\'s automation does), so it is reused as a clean disk.'],
+      description: [
+        'After the removal, run chpv -C on each freed disk to clear its owning volume group (as IBM\'s automation does), so it is reused as a clean disk.',
+        'The disks of a half-made altinst_rootvg (facts: state incomplete) are cleared even without it: after -X they would still look like a bootable rootvg copy that does not boot.',
+      ],
     },
     command: {
       type: 'str',

@@ -135,6 +135,7 @@ export const force = {
   description: [
     'When an alternate rootvg already exists elsewhere or is unfinished, remove it (alt_rootvg_op -X) and start again.',
     'The removal happens only after every other check of this task has passed; without force the task fails and says what to do.',
+    'The disks of a half-made copy that the new one does not reuse are cleared with chpv -C: after -X they would still look like a bootable rootvg copy that does not boot.',
   ],
 } as const satisfies OptionSpec;
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readState, updateState } from '../state/store.js';
@@ -8,6 +7,7 @@ import { NOMINAL } from './durations.js';
 import { syncAltInstLink } from './mount.js';
 import { bootCandidates, bootStop, firmwareBootable } from '../views/boot.js';
 import { killHostProcesses } from '../runtime/procs.js';
+import { nodeChildProcess } from '../runtime/lazy-builtins.js';
 import { rebuildOdm } from './odm-rebuild.js';
 import { renumberDisks } from './renumber.js';
 
@@ -108,7 +108,7 @@ export function rebootHost(dir: string, from: string | null, io: RebootIo): Rebo
   if (booted.script) {
     say(BOOT.firstBootScript(booted.script));
     const root = path.join(dir, booted.fsDir);
-    const r = spawnSync(path.join(root, booted.script.replace(/^\/+/, '')), [], {
+    const r = nodeChildProcess().spawnSync(path.join(root, booted.script.replace(/^\/+/, '')), [], {
       cwd: root,
       encoding: 'utf8',
       env: { ...io.env, PATH: `${path.join(dir, 'bin')}:${io.env.PATH ?? '/usr/bin:/bin'}` },

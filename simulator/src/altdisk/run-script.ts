@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { onPath } from './paths.js';
+import { hostAixsim } from '../runtime/host-layout.js';
+import { nodeChildProcess } from '../runtime/lazy-builtins.js';
 
 // A customization script (-s) really runs, on this machine, the way AIX runs it: on the running
 // system with the alternate file systems mounted at /alt_inst [V seed]. /alt_inst is mapped onto
@@ -25,7 +27,7 @@ function scriptEnv(dir: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, PATH: `${path.join(dir, 'bin')}:${env.PATH ?? '/usr/bin:/bin'}` };
 }
 
-function result(r: ReturnType<typeof spawnSync>): ScriptResult {
+function result(r: SpawnSyncReturns<string | Buffer>): ScriptResult {
   if (r.error) throw r.error;
   const rc = r.status ?? (r.signal ? 128 + (signalNumber(r.signal) ?? 0) : 1);
   return { rc, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
@@ -46,7 +48,7 @@ export function runWithAltInst(dir: string, script: string, folder: string, env:
     // /alt_inst is AIX's own mount point; the bind mount needs an empty directory to land on.
     fs.mkdirSync('/alt_inst', { recursive: true });
     return result(
-      spawnSync(unshare, ['--mount', '--propagation', 'private', '--', process.execPath, __filename, IN_NAMESPACE_SUBCOMMAND, mountNamespace(), realFolder, script], {
+      nodeChildProcess().spawnSync(unshare, ['--mount', '--propagation', 'private', '--', process.execPath, hostAixsim(dir), IN_NAMESPACE_SUBCOMMAND, mountNamespace(), realFolder, script], {
         env: childEnv,
         encoding: 'utf8',
         cwd: '/',
@@ -55,7 +57,7 @@ export function runWithAltInst(dir: string, script: string, folder: string, env:
   }
   const proot = onPath('proot', env);
   if (proot) {
-    return result(spawnSync(proot, ['-b', `${realFolder}:/alt_inst`, script], { env: childEnv, encoding: 'utf8', cwd: '/' }));
+    return result(nodeChildProcess().spawnSync(proot, ['-b', `${realFolder}:/alt_inst`, script], { env: childEnv, encoding: 'utf8', cwd: '/' }));
   }
   throw new ScriptRunnerUnavailable(
     `aixsim: cannot run the customization script ${script}: mapping /alt_inst onto the alternate disk's files needs root (for unshare --mount) or proot. Run as root or install proot (apt-get install proot).`,
@@ -76,12 +78,12 @@ export function runInNamespace(parentNamespace: string, folder: string, script: 
   }
   // The host's bin/ is first in PATH (it has an AIX mount of its own): use this machine's mount.
   const mount = SYSTEM_MOUNT.find((m) => fs.existsSync(m)) ?? 'mount';
-  const bind = spawnSync(mount, ['--bind', folder, '/alt_inst'], { stdio: 'inherit' });
+  const bind = nodeChildProcess().spawnSync(mount, ['--bind', folder, '/alt_inst'], { stdio: 'inherit' });
   if (bind.status !== 0) {
     process.stderr.write(`aixsim: mount --bind ${folder} /alt_inst failed\n`);
     return 126;
   }
-  const r = spawnSync(script, [], { stdio: 'inherit', cwd: '/' });
+  const r = nodeChildProcess().spawnSync(script, [], { stdio: 'inherit', cwd: '/' });
   if (r.error) {
     process.stderr.write(`aixsim: cannot execute ${script}: ${r.error.message}\n`);
     return 126;

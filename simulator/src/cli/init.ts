@@ -4,6 +4,7 @@ import { buildHost } from '../state/build.js';
 import { builtinProfile, type DiskSpec, type ProfileSpec } from '../state/profiles.js';
 import { writeState } from '../state/store.js';
 import { availableCommands } from '../commands/registry.js';
+import { installHostPrograms } from './host-programs.js';
 import { checkKnown, flag, opt, optAll, parseCli } from './args.js';
 import { generationOf } from '../state/profiles.js';
 import { loadTwinPlan } from '../twin/load.js';
@@ -100,19 +101,12 @@ export function createHost(dir: string, profile: ProfileSpec, speed: number, for
     }
   }
   const { state, files } = buildHost(profile, speed);
-  fs.mkdirSync(path.join(abs, 'bin'), { recursive: true });
-  fs.mkdirSync(path.join(abs, 'lib'), { recursive: true });
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(abs, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
     fs.writeFileSync(p, text);
   }
-  const copy = path.join(abs, 'lib', 'aixsim.cjs');
-  fs.copyFileSync(program, copy);
-  fs.chmodSync(copy, 0o755);
-  for (const name of availableCommands(state.generation)) {
-    fs.symlinkSync('../lib/aixsim.cjs', path.join(abs, 'bin', name));
-  }
+  installHostPrograms(abs, program, availableCommands(state.generation));
   // <dir>/root is "/" of the running system: the modules read /etc/filesystems through it.
   const running = state.images[state.vgdas[state.booted.vgid]!.imageId!]!;
   fs.symlinkSync(running.fsDir, path.join(abs, 'root'));

@@ -73,9 +73,16 @@ export function registerProcess(dir: string, command: string, args: string[]): v
     args,
   };
   const file = path.join(runDir(dir), `${process.pid}.json`);
+  const text = JSON.stringify(entry) + '\n';
   try {
-    fs.mkdirSync(runDir(dir), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(entry) + '\n');
+    try {
+      fs.writeFileSync(file, text);
+    } catch (e) {
+      // The host's first command makes run/ (every command paying for a mkdir would be slower).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      fs.mkdirSync(runDir(dir), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
     own = { file, entry };
   } catch {
     // A host folder that cannot take the entry (removed under us): the command still runs.
@@ -83,8 +90,16 @@ export function registerProcess(dir: string, command: string, args: string[]): v
 }
 
 export function unregisterProcess(): void {
-  if (own) fs.rmSync(own.file, { force: true });
+  if (own) removeIfThere(own.file);
   own = null;
+}
+
+function removeIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // Already gone (a reboot cleans up what it killed).
+  }
 }
 
 function readEntry(file: string): ProcEntry | null {

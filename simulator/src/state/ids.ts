@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../runtime/lazy-builtins.js';
 import type { HostState } from './types.js';
 
 // AIX PVIDs start with the machine id of the system that wrote them and end with a time stamp;
@@ -6,7 +6,7 @@ import type { HostState } from './types.js';
 // realistic-looking and stable from one test run to the next.
 
 function hex(input: string, length: number): string {
-  return createHash('sha256').update(input).digest('hex').slice(0, length);
+  return nodeCrypto().createHash('sha256').update(input).digest('hex').slice(0, length);
 }
 
 export function machineId(hostname: string): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../runtime/lazy-builtins.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostState, OdmVg, Vgda, VgBuild } from '../state/types.js';
@@ -125,7 +125,7 @@ const ALTDISK_RECORDS = './var/adm/ras/altdisk/';
 export function rootvgDigest(dir: string, state: HostState): string {
   const vgda = state.vgdas[state.booted.vgid]!;
   const img = runningImage(state);
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   h.update(JSON.stringify({ lvs: vgda.lvs, pvs: vgda.pvs, ppSizeMb: vgda.ppSizeMb, format: vgda.format }));
   h.update(JSON.stringify(vgda.pvs.map((id) => diskById(state, id)).map((d) => d && { id: d.id, present: d.present, bootRecord: d.bootRecord, vgid: d.vgid })));
   h.update(JSON.stringify({ level: img.level, filesets: img.filesets, apars: img.apars, kernel64: img.kernel64 }));

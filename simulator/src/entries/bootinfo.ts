@@ -1,0 +1,4 @@
+import { bootinfo } from '../commands/bootinfo.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('bootinfo', bootinfo);

@@ -1,0 +1,4 @@
+import { bootlist } from '../commands/bootlist.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('bootlist', bootlist);

@@ -1,0 +1,4 @@
+import { bosboot } from '../commands/bosboot.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('bosboot', bosboot);

@@ -1,0 +1,4 @@
+import { chpv } from '../commands/chpv.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('chpv', chpv);

@@ -1,0 +1,4 @@
+import { exportvg } from '../commands/exportvg.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('exportvg', exportvg);

@@ -1,0 +1,4 @@
+import { getlvodm } from '../commands/getlvodm.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('getlvodm', getlvodm);

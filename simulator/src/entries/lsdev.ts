@@ -1,0 +1,4 @@
+import { lsdev } from '../commands/lsdev.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('lsdev', lsdev);

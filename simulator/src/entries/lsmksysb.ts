@@ -1,0 +1,4 @@
+import { lsmksysb } from '../commands/lsmksysb.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('lsmksysb', lsmksysb);

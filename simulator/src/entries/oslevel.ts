@@ -1,0 +1,4 @@
+import { oslevel } from '../commands/oslevel.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('oslevel', oslevel);

@@ -1,0 +1,4 @@
+import { ps } from '../commands/ps.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('ps', ps);

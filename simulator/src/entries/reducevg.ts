@@ -1,0 +1,4 @@
+import { reducevg } from '../commands/reducevg.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('reducevg', reducevg);

@@ -1,0 +1,4 @@
+import { varyoffvg } from '../commands/varyonvg.js';
+import { commandMain } from '../runtime/command-main.js';
+
+commandMain('varyoffvg', varyoffvg);
