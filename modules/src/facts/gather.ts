@@ -18,7 +18,9 @@ import { altDiskProcess, parsePs } from './parse/ps.js';
 import { LOCK_FILE, RUN_RECORD, holderOfThisSystem, parseLockHolder, parseRunRecord, recordIsCurrent, runOutcome, type LockHolder, type RunRecord, type RunOutcome } from './run-record.js';
 import { parseLspv, type LspvRow } from './parse/lspv.js';
 import { parseLsvg, parseLsvgL, parseLsvgList, type LvRow } from './parse/lsvg.js';
-import { mountedUnder, parseMount } from './parse/mount.js';
+import { mountedUnder, parseMount, type MountEntry } from './parse/mount.js';
+import type { BootlistEntry } from './parse/bootlist.js';
+import { CHANGING, HostQuestions } from './ask.js';
 import { isModernBase, parseOslevel } from './parse/oslevel.js';
 import { AixParseError } from './parse/text.js';
 import type {
@@ -35,8 +37,9 @@ import type {
   VolumeGroupFacts,
 } from './types.js';
 
-// gatherFacts runs only read-only commands: `oslevel` first (it decides the command generation),
-// then everything independent at once; per-disk queries only for disks lspv shows without a VG
+// gatherFacts runs only read-only commands: everything independent at once (oslevel with them; only
+// the generation's own commands wait for it), and only what the module's options ask for (a
+// module's planner and safety checks read less than the facts module); per-disk queries only for disks lspv shows without a VG
 // (getlvodm, size, and their own VGDA with lqueryvg), and per-VG queries only where they can
 // answer (lsvg <vg> for varied-on VGs: a varied-off one answers 0516-010; its VGDA through lqueryvg).
 // Facts are read while the host may be changing (an alternate-disk command running): a query of
@@ -48,12 +51,26 @@ export const ALT_DISK_LOG = '/var/adm/ras/alt_disk_inst.log';
 export const ALT_INST = '/alt_inst';
 const PER_DISK_IN_FLIGHT = 8;
 
+/**
+ * Promise.all that fails only once every question has answered: a failure never leaves commands
+ * of this gathering running behind the answer (or behind a retry).
+ */
+async function allAnswered<T extends readonly unknown[]>(questions: { [K in keyof T]: T[K] | Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(questions);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** The answer of a question the module's scope leaves out. */
+const skipped = <T>(value: T): Promise<T> => Promise.resolve(value);
+
 function roleOf(name: string): VgRole {
   if (name === 'rootvg' || name === 'altinst_rootvg' || name === 'old_rootvg') return name;
   return 'other';
 }
 
-async function gatherOslevel(host: HostAccess, base: string, generation: Generation): Promise<OsLevelFacts> {
+export async function gatherOslevel(host: HostAccess, base: string, generation: Generation): Promise<OsLevelFacts> {
   if (generation === 'modern') {
     const s = await host.run(aixCommand('oslevel', '-s'));
     if (s.rc === 0) {
@@ -158,6 +175,8 @@ interface AltContext {
   diskStatus: DiskStatus;
   operations: OperationFacts[];
   lastRun: HostFacts['lastRun'];
+  /** Ask `lsvg altinst_rootvg` (its details, for the facts). */
+  details: boolean;
 }
 
 /**
@@ -227,8 +246,8 @@ async function gatherAltRootvg(host: HostAccess, vg: VolumeGroupFacts | undefine
     if (!names.some(isAltName)) return { ...common, state: 'complete', bootDisk: await sleepingBootDisk(host, c.generation, vg.disks), problem: null };
     return { ...common, state: 'phase1', bootDisk: single, problem: null };
   }
-  const [details, listing] = await Promise.all([
-    runParsed(host, aixCommand('lsvg', vg.name), parseLsvg),
+  const [details, listing] = await allAnswered([
+    c.details ? runParsed(host, aixCommand('lsvg', vg.name), parseLsvg) : skipped(null),
     runParsed(host, aixCommand('lsvg', '-l', vg.name), parseLsvgL),
   ]);
   vg.details = details;
@@ -294,33 +313,54 @@ export async function gatherFacts(host: HostAccess, options: GatherOptions = {})
       return await gatherOnce(host, options);
     } catch (e) {
       if (!(e instanceof FactsError) || attempt >= GATHER_ATTEMPTS || !readsChangingState(e.argv)) throw e;
+      // Asked again from the start: nothing remembered from a host that was changing.
+      if (host instanceof HostQuestions) host.forget(CHANGING);
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
 }
 
+/** The disks that get the per-disk questions: the scope's, and always the first disk of the normal boot list. */
+function probedDisks(options: GatherOptions, generation: Generation, normal: BootlistEntry[]): Set<string> | 'all' {
+  const scope = typeof options.probeDisks === 'function' ? options.probeDisks(generation) : (options.probeDisks ?? 'all');
+  if (scope === 'all') return 'all';
+  const out = new Set(scope);
+  const first = normal[0]?.device;
+  if (first) out.add(first);
+  return out;
+}
+
 async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<HostFacts> {
-  const base = (await runParsed(host, aixCommand('oslevel'), parseOslevel)).base;
-  const generation: Generation = isModernBase(base) ? 'modern' : 'legacy';
-  const [oslevel, lspv, vgNames, normal, service, { rte, bootImages }, mounts, bootDevice, etcText, logText, rootInfo, rootListing, diskStatus, running, recordText, lockText] =
-    await Promise.all([
-      gatherOslevel(host, base, generation),
+  const want = (part: boolean | undefined) => part !== false;
+  // Every question that depends on nothing starts at once; the level decides only the generation's own commands.
+  const [base, lspv, vgNames, normal, service, { rte, bootImages }, earlyMounts, etcText, logText, rootInfo, rootListing, diskStatus, running, recordText, lockText] =
+    await allAnswered([
+      runParsed(host, aixCommand('oslevel'), parseOslevel).then((a) => a.base),
       runParsed(host, aixCommand('lspv'), parseLspv),
-      runParsed(host, aixCommand('lsvg'), parseLsvgList),
+      want(options.vgList) ? runParsed(host, aixCommand('lsvg'), parseLsvgList) : skipped([] as string[]),
       runParsed(host, aixCommand('bootlist', '-m', 'normal', '-o'), parseBootlist),
       runParsed(host, aixCommand('bootlist', '-m', 'service', '-o'), parseBootlist),
-      filesetLevels(host),
-      runParsed(host, aixCommand('mount'), parseMount),
-      runParsed(host, generation === 'modern' ? aixCommand('getconf', 'BOOT_DEVICE') : aixCommand('bootinfo', '-b'), parseGetconfWord),
+      want(options.filesets) ? filesetLevels(host) : skipped({ rte: null, bootImages: null }),
+      want(options.mounts) ? runParsed(host, aixCommand('mount'), parseMount) : skipped(null),
       host.readFile('/etc/filesystems'),
       host.readFile(ALT_DISK_LOG),
-      runParsed(host, aixCommand('lsvg', 'rootvg'), parseLsvg),
+      options.vgDetails !== 'none' ? runParsed(host, aixCommand('lsvg', 'rootvg'), parseLsvg) : skipped(null),
       runParsed(host, aixCommand('lsvg', '-l', 'rootvg'), parseLsvgL),
       runParsed(host, aixCommand('lsdev', '-Cc', 'disk', '-F', 'name:status'), parseLsdevStatus),
       runningAltDiskCommands(host),
       host.readFile(RUN_RECORD),
       host.readFile(LOCK_FILE),
     ]);
+  const generation: Generation = isModernBase(base) ? 'modern' : 'legacy';
+  // The mounts tell the state of an altinst_rootvg; without one, a module's plan does not read them.
+  const hasAltinst = lspv.some((r) => r.vg === 'altinst_rootvg');
+  const [oslevel, bootDevice, mounts] = await allAnswered([
+    want(options.oslevelDetail) ? gatherOslevel(host, base, generation) : skipped({ base, tl: null, sp: null }),
+    want(options.bootDevice) ? runParsed(host, generation === 'modern' ? aixCommand('getconf', 'BOOT_DEVICE') : aixCommand('bootinfo', '-b'), parseGetconfWord) : skipped(null),
+    earlyMounts ?? (hasAltinst ? runParsed(host, aixCommand('mount'), parseMount) : skipped([] as MountEntry[])),
+  ]);
+  const probed = probedDisks(options, generation, normal);
+  const asks = (name: string) => probed === 'all' || probed.has(name);
 
   // A varied-on VG shows "active" (or "concurrent") on its disks in lspv: what lsvg -o would list.
   const activeVgNames = [...new Set(lspv.filter((r) => r.vg !== null && (r.state === 'active' || r.state === 'concurrent')).map((r) => r.vg!))];
@@ -347,13 +387,15 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
     return status !== undefined && status !== 'Available' ? `lsdev -Cc disk shows it ${status}` : null;
   };
 
-  const [probes, rootBootDisks, altRootvg, oldBootDisk] = await Promise.all([
+  const [probes, rootBootDisks, altRootvg, oldBootDisk] = await allAnswered([
     mapLimit(lspv, PER_DISK_IN_FLIGHT, async (row) => {
       const gone = goneReason(row.name);
+      // Not asked about (the plan names other disks): what lspv and lsdev say, nothing more.
+      if (!asks(row.name)) return { free: false, sizeMb: null, unavailable: gone, rootvgCopy: false, copyBoots: false, exportedVg: null };
       // The questions about a disk lspv shows without a VG are independent: asked at once.
-      const [assignedNowhere, size, onDisk] = await Promise.all([
+      const [assignedNowhere, size, onDisk] = await allAnswered([
         isFree(host, row),
-        gone !== null ? { sizeMb: null, error: gone } : row.vg === null || options.diskSizes === 'all' ? diskSize(host, generation, row.name) : { sizeMb: null, error: null },
+        gone !== null ? { sizeMb: null, error: gone } : row.vg === null || row.vg === 'altinst_rootvg' || options.diskSizes === 'all' ? diskSize(host, generation, row.name) : { sizeMb: null, error: null },
         gone === null ? onDiskLvs(host, row) : null,
       ]);
       const readable = assignedNowhere && size.error === null;
@@ -372,6 +414,7 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
       diskStatus,
       operations,
       lastRun,
+      details: options.vgDetails !== 'none',
     }),
     oldVg ? sleepingBootDisk(host, generation, oldVg.disks) : Promise.resolve(null),
     ...otherActive.map(async (v) => {
@@ -398,11 +441,12 @@ async function gatherOnce(host: HostAccess, options: GatherOptions): Promise<Hos
   }));
 
   const rootvg: RootvgFacts = {
-    ppSizeMb: rootInfo.ppSizeMb,
-    totalPps: rootInfo.totalPps,
-    usedPps: rootInfo.usedPps,
-    freePps: rootInfo.freePps,
-    totalPvs: rootInfo.totalPvs,
+    // Zeros when the plan does not read rootvg's sizes (rootvgDetails: false).
+    ppSizeMb: rootInfo?.ppSizeMb ?? 0,
+    totalPps: rootInfo?.totalPps ?? 0,
+    usedPps: rootInfo?.usedPps ?? 0,
+    freePps: rootInfo?.freePps ?? 0,
+    totalPvs: rootInfo?.totalPvs ?? rootVg.disks.length,
     copies: Math.max(1, ...rootListing.lvs.map((lv) => lv.copies)),
     disks: rootVg.disks,
     bootDisks: rootBootDisks,

@@ -13,8 +13,8 @@ export type Generation = 'legacy' | 'modern';
 export interface OsLevelFacts {
   /** `oslevel`: "7.3.0.0", "4.3.3.0". */
   base: string;
-  /** `oslevel -r` form: "7300-02", "4330-11". */
-  tl: string;
+  /** `oslevel -r` form: "7300-02", "4330-11"; null when the module did not ask (only the facts module and the level checks need it). */
+  tl: string | null;
   /** `oslevel -s`: "7300-02-01-2346"; null below 5.3. */
   sp: string | null;
 }
@@ -177,9 +177,32 @@ export interface HostFacts {
   lastRun: { record: RunRecord; outcome: RunOutcome } | null;
 }
 
+/**
+ * What a module's planner and safety checks read (runtime/planned.ts); the facts module reads
+ * everything. A part left out is not asked and keeps an empty value (said at each field).
+ */
 export interface GatherOptions {
-  /** Measure sizes of free disks only (default) or of every disk. */
+  /**
+   * The disks lspv shows without a VG that get the per-disk questions (getlvodm -j, size, their
+   * VGDA): 'all' (the facts, a disk_size_policy), or the named ones (explicit targets). The first
+   * disk of the normal boot list is always asked about (the boot contract). Default 'all'.
+   */
+  probeDisks?: 'all' | readonly string[] | ((generation: Generation) => 'all' | readonly string[]);
+  /** oslevel -s / -r (tl, sp); default true. */
+  oslevelDetail?: boolean;
+  /** lslpp of the alt-disk filesets; default true (both null when not asked). */
+  filesets?: boolean;
+  /** getconf BOOT_DEVICE / bootinfo -b; default true (null when not asked). */
+  bootDevice?: boolean;
+  /** lsvg (every VG the ODM knows, also one whose disks lspv no longer shows); default true. */
+  vgList?: boolean;
+  /** mount: always (default), or false: only when there is an altinst_rootvg (its state needs it). */
+  mounts?: boolean;
+  /** Measure sizes of the asked-about free disks and altinst_rootvg's (default: what a size policy compares), or of every disk. */
   diskSizes?: 'free' | 'all';
-  /** `lsvg <vg>` for rootvg and an active altinst_rootvg only (default) or for every active VG. */
-  vgDetails?: 'alt-disk' | 'all';
+  /**
+   * `lsvg <vg>` for rootvg and an active altinst_rootvg only (default), for every active VG, or for
+   * none ('none': rootvg's sizes are zeros; planners that do not size a copy do not read them).
+   */
+  vgDetails?: 'none' | 'alt-disk' | 'all';
 }

@@ -9,11 +9,22 @@ import { BOOT_IMAGES_DIR, LEGACY_DEFAULT_LEVEL, imageVrm, legacyBootImageName } 
 // The read-only queries a mksysb install plans from: what lsmksysb says of the image and, below
 // AIX 5.3, whether the boot image alt_disk_install will look for exists. None for phase 2/3 alone.
 
+function readsImage(p: MksysbParams): boolean {
+  return !(p.phase === '2' || p.phase === '3' || p.phase === '23');
+}
+
+const lsmksysbArgv = (p: MksysbParams) => aixCommand('lsmksysb', '-l', '-f', p.source);
+
+/** Start the image question with the facts (the plan's own read then answers from memory). */
+export function prefetchImage(host: HostAccess, p: MksysbParams): void {
+  if (readsImage(p)) void host.run(lsmksysbArgv(p));
+}
+
 export async function readImageContext(host: HostAccess, facts: HostFacts, p: MksysbParams): Promise<MksysbContext> {
-  if (p.phase === '2' || p.phase === '3' || p.phase === '23') {
+  if (!readsImage(p)) {
     return { image: { image: false, message: 'not read for phase 2/3' }, legacyBootImage: null };
   }
-  const r = await host.run(aixCommand('lsmksysb', '-l', '-f', p.source));
+  const r = await host.run(lsmksysbArgv(p));
   // Below AIX 5.3 there is no lsmksysb: alt_disk_install checks the image against -L itself.
   if (r.rc === 127 && facts.generation === 'legacy') return { image: null, legacyBootImage: await legacyBootImage(host, p, null) };
   let image;

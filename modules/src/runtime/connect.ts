@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CommandResult, HostAccess, RunOptions } from './host-access.js';
 import { ModuleFailure } from './failure.js';
+import { spawnCommand } from './spawn.js';
 
 // On AIX, commands run from their absolute AIX paths (never whatever PATH puts first). A simulated
 // host is chosen only explicitly, with ALTDISK_SIM_HOST=<dir> (a folder made by `aixsim init`), so a
@@ -13,15 +13,6 @@ export const SIM_ENV = 'ALTDISK_SIM_HOST';
 
 /** AIX commands print in the C locale what our parsers read. */
 const COMMAND_ENV = { LANG: 'C', LC_ALL: 'C' };
-
-type Execa = typeof import('execa').execa;
-let execaLoaded: Execa | null = null;
-
-// execa is loaded only when a command runs: argument validation stays at bare Node start-up speed.
-async function loadExeca(): Promise<Execa> {
-  if (!execaLoaded) execaLoaded = (await import('execa')).execa;
-  return execaLoaded;
-}
 
 function splitLines(onLine: NonNullable<RunOptions['onLine']>, stream: 'stdout' | 'stderr') {
   let pending = '';
@@ -45,28 +36,15 @@ async function runFile(file: string, argv: string[], options: RunOptions, extraE
   if (!fs.existsSync(file)) {
     return { argv, rc: 127, stdout: '', stderr: `${file}: not found` };
   }
-  const execa = await loadExeca();
-  const sub = execa(file, argv.slice(1), {
-    reject: false,
-    stripFinalNewline: false,
-    stdin: 'ignore',
-    encoding: 'utf8',
-    env: { ...COMMAND_ENV, ...extraEnv, ...(options.env ?? {}) },
-    extendEnv: true,
+  const lines = options.onLine ? { stdout: splitLines(options.onLine, 'stdout'), stderr: splitLines(options.onLine, 'stderr') } : null;
+  const r = await spawnCommand(file, argv.slice(1), {
+    env: { ...process.env, ...COMMAND_ENV, ...extraEnv, ...(options.env ?? {}) },
+    ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
+    ...(lines ? { onData: (stream: 'stdout' | 'stderr', chunk: string) => lines[stream].push(chunk) } : {}),
   });
-  if (sub.pid !== undefined) options.onSpawn?.(sub.pid);
-  if (options.onLine) {
-    const out = splitLines(options.onLine, 'stdout');
-    const err = splitLines(options.onLine, 'stderr');
-    sub.stdout?.on('data', (d: Buffer | string) => out.push(d.toString()));
-    sub.stderr?.on('data', (d: Buffer | string) => err.push(d.toString()));
-    sub.stdout?.on('end', () => out.end());
-    sub.stderr?.on('end', () => err.end());
-  }
-  const r = await sub;
-  const rc = typeof r.exitCode === 'number' ? r.exitCode : r.signal ? 128 + (os.constants.signals[r.signal as NodeJS.Signals] ?? 15) : 1;
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { argv, rc, stdout: text(r.stdout), stderr: text(r.stderr) || (r.failed && r.exitCode === undefined ? String(r.message ?? '') : '') };
+  lines?.stdout.end();
+  lines?.stderr.end();
+  return { argv, ...r };
 }
 
 /** A process that still runs: it answers kill(pid, 0) and is not a zombie (Linux /proc shows Z; AIX has no such file). */

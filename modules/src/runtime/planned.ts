@@ -2,7 +2,8 @@ import type { GatherOptions, HostFacts } from '../facts/types.js';
 import type { HostAccess } from './host-access.js';
 import type { ModuleContext, ModuleResult } from './module.js';
 import type { Plan, PlanContext } from '../plan/types.js';
-import { ALT_DISK_LOG, gatherFacts } from '../facts/gather.js';
+import { ALT_DISK_LOG, gatherFacts, gatherOslevel } from '../facts/gather.js';
+import { CHANGING, HostQuestions, type QuestionFilter } from '../facts/ask.js';
 import { FactsError } from '../facts/errors.js';
 import { parseAltDiskLog } from '../facts/parse/alt-disk-log.js';
 import { RUN_RECORD, parseRunRecord } from '../facts/run-record.js';
@@ -30,12 +31,26 @@ export interface PlannedModule {
   what: string;
   gather?: GatherOptions;
   plan(facts: HostFacts, host: HostAccess, ctx: PlanContext): Plan | Promise<Plan>;
+  /** Questions the plan will ask besides the facts, started with them (answered from memory when the plan asks). */
+  prefetch?(ask: HostQuestions): void;
   /**
    * The state keys of the answer (default: altinst_state and the normal boot list), for the state
    * before (nothing to do), predicted (check mode; facts are those before) or after a run.
    */
   stateKeys?(at: 'before' | 'predicted' | 'after', facts: HostFacts, summary: StateSummary): Record<string, unknown>;
+  /**
+   * What a successful run of this plan may have changed, asked again for the answer (default:
+   * everything an alternate-disk command changes). After a failure or an interruption everything is
+   * asked again: the answer must say truthfully what was left.
+   */
+  rereads?(plan: Plan): QuestionFilter;
 }
+
+/**
+ * What every planner leaves out of the facts: the detailed level (oslevel -s), the boot device and
+ * the ODM's list of VGs (each module adds what its own plan reads).
+ */
+export const PLAN_SCOPE: GatherOptions = { oslevelDetail: false, bootDevice: false, vgList: false, mounts: false };
 
 export async function gather(host: HostAccess, options?: GatherOptions): Promise<HostFacts> {
   try {
@@ -60,6 +75,11 @@ async function planOrRefuse(m: PlannedModule, facts: HostFacts, host: HostAccess
   try {
     return await m.plan(facts, host, ctx);
   } catch (e) {
+    // A refusal names the running level as oslevel -s says it: asked only now, the plan made again with it.
+    if (e instanceof ModuleFailure && facts.oslevel.tl === null) {
+      const oslevel = await gatherOslevel(host, facts.oslevel.base, facts.generation).catch(() => null);
+      if (oslevel) return planOrRefuse(m, { ...facts, oslevel }, host, ctx, keys);
+    }
     // A refusal still says what the host looks like: nothing was run.
     if (e instanceof ModuleFailure) throw new ModuleFailure(e.message, { commands: [], ...keys('before', facts, summarize(facts)), ...e.extra });
     throw e;
@@ -105,15 +125,18 @@ function nextBootKeys(after: HostFacts | null): { next_boot?: Record<string, unk
 
 export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<ModuleResult> {
   const host = connectHost();
+  // Facts are questions asked once per run; the lock, the executor and the files go to the host itself.
+  const ask = new HostQuestions(host);
   const keys = m.stateKeys ?? defaultStateKeys;
   const gatherStarted = new Date().toISOString();
   const logBefore = ctx.checkMode ? 0 : await logRecordCount(host);
-  const first = await gather(host, m.gather);
+  m.prefetch?.(ask);
+  const first = await gather(ask, m.gather);
   const firstSummary = summarize(first);
   // While an alternate-disk operation runs, a real run waits for it (below) and plans afterwards;
   // check mode answers from what it sees, which the planners call "in progress".
   const busy = first.operations.length > 0 && !ctx.checkMode;
-  const firstPlan = busy ? null : await planOrRefuse(m, first, host, { checkMode: ctx.checkMode, changedBy: null }, keys);
+  const firstPlan = busy ? null : await planOrRefuse(m, first, ask, { checkMode: ctx.checkMode, changedBy: null }, keys);
 
   if (firstPlan && firstPlan.commands.length === 0) {
     return answerUnchanged(firstPlan, first, firstSummary, keys);
@@ -165,12 +188,14 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
   });
   try {
     const stale = firstPlan === null || lock.waitedFor !== null || (await changedSince(host, gatherStarted, logBefore));
-    const before = stale ? await gather(host, m.gather) : first;
+    // Another task ran meanwhile (or may have): nothing remembered from before is trusted.
+    if (stale) ask.forget(() => true);
+    const before = stale ? await gather(ask, m.gather) : first;
     const beforeSummary = summarize(before);
     const changedBy = stale && renderAlt(firstSummary) !== renderAlt(beforeSummary) ? (describeHolder(lock) ?? 'another alternate-disk operation') : null;
     let plan: Plan;
     try {
-      plan = stale || !firstPlan ? await planOrRefuse(m, before, host, { checkMode: false, changedBy }, keys) : firstPlan;
+      plan = stale || !firstPlan ? await planOrRefuse(m, before, ask, { checkMode: false, changedBy }, keys) : firstPlan;
     } catch (e) {
       if (e instanceof ModuleFailure && changedBy && !e.message.startsWith('while this task waited')) {
         throw new ModuleFailure(`while this task waited, ${changedBy} changed the host; planned again on the host as it is now, this task refuses: ${e.message}`, e.extra);
@@ -178,7 +203,7 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
       throw e;
     }
     if (plan.commands.length === 0) return answerUnchanged(plan, before, beforeSummary, keys, changedBy);
-    return await executePlan(ctx, m, host, plan, before, beforeSummary, keys);
+    return await executePlan(ctx, m, host, ask, plan, before, beforeSummary, keys);
   } finally {
     onInterrupt(null);
     release();
@@ -208,6 +233,7 @@ async function executePlan(
   ctx: ModuleContext,
   m: PlannedModule,
   host: HostAccess,
+  ask: HostQuestions,
   plan: Plan,
   before: HostFacts,
   beforeSummary: StateSummary,
@@ -289,8 +315,10 @@ async function executePlan(
   recorder.finish(interruptedBy);
   let after: HostFacts | null = null;
   let afterError: string | null = null;
+  // Asked again: what the plan changed; after a failure or an interruption, everything.
+  ask.forget(interruptedBy || run.failed ? () => true : (m.rereads?.(plan) ?? CHANGING));
   try {
-    after = await gather(host, m.gather);
+    after = await gather(ask, m.gather);
   } catch (e) {
     afterError = (e as Error).message;
   }
