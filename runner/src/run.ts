@@ -202,7 +202,10 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
     if (timer) clearTimeout(timer);
 
     const answer = parseAnswer(o.stdout);
-    if (o.kind === 'answered' && answer) {
+    // A module stopped by altdisk answers for itself (its own account of what it left behind); the
+    // host is still reported as interrupted, so that the run ends as an interrupted one (exit 99).
+    const answeredTheStop = o.kind === 'answered' && answer !== null && reason !== null && answer.failed === true;
+    if (o.kind === 'answered' && answer && !answeredTheStop) {
       out.result = answer;
       out.status = statusOf(answer);
       emit(answer.failed === true ? { type: 'failed', host: host.name, result: answer, at: at() } : { type: 'result', host: host.name, result: answer, at: at() });
@@ -226,6 +229,7 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
     out.status = 'interrupted';
     out.reason = why;
     const what = `the ${name} module on ${host.name}`;
+    if (answeredTheStop) out.result = answer;
     out.message =
       o.kind === 'abandoned'
         ? `${what}: altdisk stopped waiting; whether the module is still running is unknown: check with altdisk facts`
@@ -234,6 +238,7 @@ async function runHost(req: RunRequest, name: ModuleName, program: string, host:
           : why === 'connection-lost'
             ? `${what}: ${o.message}; the module stops on the host when its SSH session ends`
             : `${what} was interrupted: altdisk stopped it on the host`;
+    if (answeredTheStop && typeof answer.msg === 'string' && answer.msg) out.message += `. The module said: ${answer.msg}`;
     if (o.kind !== 'abandoned' && req.stateAfterInterrupt !== false && ctl.level < 2) {
       try {
         const facts = await readState(req, connector, command, env, ctl);

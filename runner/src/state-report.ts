@@ -25,6 +25,16 @@ export function hostStateFrom(facts: AltdiskFacts, host: string): HostState {
       next.push(`or remove it: altdisk run cleanup${on}`);
       next.push(`or start the clone again from scratch: the same command with force=true${on}`);
       break;
+    case 'incomplete':
+      // A copy cut short (issue 8): the facts read it from the VGDA and the module's run record.
+      summary = `altinst_rootvg on ${disks} is half-made (its copy did not finish): it cannot boot and must not be continued`;
+      next.push(`remove it: altdisk run cleanup${on}`);
+      next.push(`or start the clone again from scratch: the same command with force=true${on}`);
+      break;
+    case 'in-progress':
+      summary = `an alternate-disk command is still working on altinst_rootvg on ${disks}`;
+      next.push(`wait for it to end, then read the state again: altdisk facts${on}`);
+      break;
     case 'awake':
       summary = `altinst_rootvg on ${disks} is awake (alt_rootvg_op -W): it cannot boot until it is put back to sleep`;
       next.push(`put it back to sleep on the host: alt_rootvg_op -S -t ${alt.boot_disk ?? alt.disks[0] ?? 'hdiskN'}`);

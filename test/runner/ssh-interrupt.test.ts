@@ -61,9 +61,11 @@ test('Ctrl-C in the middle of a slowed clone: the module and alt_disk_copy are g
   const stopped = events.find((e): e is Extract<RunEvent, { type: 'interrupted' }> => e.type === 'interrupted');
   assert.ok(stopped, JSON.stringify(events.filter((e) => e.type !== 'progress')));
   assert.equal(stopped.reason, 'interrupt');
-  assert.equal(stopped.state?.altinst, 'phase1', JSON.stringify(stopped));
-  assert.match(stopped.state!.summary, /altinst_rootvg on hdisk1 was left after phase 1/);
-  assert.ok(stopped.state!.next.some((n) => n.startsWith('finish it: altdisk run phase phase=23')), JSON.stringify(stopped.state));
+  // A copy cut short is half-made (issue 8): removed or redone, never continued.
+  assert.equal(stopped.state?.altinst, 'incomplete', JSON.stringify(stopped));
+  assert.match(stopped.state!.summary, /altinst_rootvg on hdisk1 is half-made/);
+  assert.ok(stopped.state!.next.some((n) => n.startsWith('remove it: altdisk run cleanup')), JSON.stringify(stopped.state));
+  assert.ok(!stopped.state!.next.some((n) => n.includes('phase=23')), JSON.stringify(stopped.state));
   assert.equal(summary.exitCode, 99);
   assert.equal(summary.hosts[0]!.status, 'interrupted');
   assert.deepEqual(onHost('lpar11'), [], 'the module and the AIX commands it started must be gone');
@@ -96,7 +98,7 @@ test('a dropped connection mid-clone is reported the same way: the host stops th
   assert.equal(lost.reason, 'connection-lost');
   assert.match(lost.message, /^the clone module on lpar12: .*(Connection|closed|lost|exit 255).*; the module stops on the host when its SSH session ends$/);
   assert.doesNotMatch(lost.message, /Creating logical volume/, 'the module\'s progress is not the connection\'s error');
-  assert.equal(lost.state?.altinst, 'phase1', JSON.stringify(lost));
+  assert.equal(lost.state?.altinst, 'incomplete', JSON.stringify(lost));
   assert.equal(summary.exitCode, 4);
   await until('the module to be gone from the host', () => onHost('lpar12').length === 0);
 });
@@ -119,8 +121,8 @@ test('altdisk run: Ctrl-C stops two hosts and says for each what it was left in 
   assert.equal(rc, 99, explain(r));
   assert.match(out, /altdisk: interrupted: stopping the module on every host/);
   for (const h of ['lpar13', 'lpar14']) {
-    assert.match(out, new RegExp(`${h} \\| INTERRUPTED \\| the clone module on ${h} was interrupted: altdisk stopped it on the host \\| altinst_rootvg on hdisk1 was left after phase 1`), explain(r));
-    assert.match(out, new RegExp(`next: finish it: altdisk run phase phase=23 -- on ${h}`));
+    assert.match(out, new RegExp(`${h} \\| INTERRUPTED \\| the clone module on ${h} was interrupted: altdisk stopped it on the host\\. The module said: interrupted by SIG[A-Z]+[^\\n]*\\| altinst_rootvg on hdisk1 is half-made`), explain(r));
+    assert.match(out, new RegExp(`next: remove it: altdisk run cleanup -- on ${h}`));
     assert.match(out, new RegExp(`^${h} +: ok=0  changed=0  unreachable=0  failed=0  skipped=0  interrupted=1`, 'm'));
     assert.deepEqual(onHost(h), []);
   }

@@ -25,7 +25,8 @@ export function hostBlock(o: HostOutcome, opts: BlockOptions): string[] {
   const { style } = opts;
   const word = paint(style, STATUS_COLOR[o.status], STATUS_WORD[o.status]);
   const r = o.result;
-  const text = (r && typeof r.msg === 'string' ? r.msg : o.message) ?? '';
+  // An interrupted host: the runner's words say why it stopped (Ctrl-C, --timeout), then the module's own.
+  const text = (o.status !== 'interrupted' && r && typeof r.msg === 'string' ? r.msg : o.message) ?? '';
   const [first = '', ...more] = text.split('\n');
   const lines = [`${word}${first ? ` | ${first}` : ''}`, ...indent(more)];
   if (r) {
