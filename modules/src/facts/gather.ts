@@ -275,8 +275,8 @@ async function gatherAltRootvg(host: HostAccess, vg: VolumeGroupFacts | undefine
   };
 }
 
-/** The processes running now; empty when ps cannot tell (a simulated host without ps). */
-async function runningAltDiskCommands(host: HostAccess): Promise<OperationFacts[]> {
+/** The alt_disk_* commands running now (ps, never remembered); none when ps cannot tell. */
+export async function runningAltDiskCommands(host: HostAccess): Promise<OperationFacts[]> {
   const r = await host.run(aixCommand('ps', '-e', '-o', 'pid,args'));
   if (r.rc !== 0) return [];
   return parsePs(r.stdout)

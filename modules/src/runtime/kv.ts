@@ -1,7 +1,17 @@
 // key=value words, as Ansible writes them for "old-style" modules and as an admin types them:
 // split like a POSIX shell (quotes and backslashes), then split each word at its first "=".
 
-export function shellWords(text: string): string[] {
+export interface ShellWordsOptions {
+  /** A # that starts a word starts a comment (Python's shlex.split(line, comments=True)). */
+  comments?: boolean;
+  /** What a backslash escapes inside double quotes: a POSIX shell's four, or shlex's two ('"\\'). */
+  doubleQuoteEscapes?: string;
+  /** The message for an unbalanced quote. */
+  unbalanced?: (quote: string) => string;
+}
+
+export function shellWords(text: string, opts: ShellWordsOptions = {}): string[] {
+  const escapes = opts.doubleQuoteEscapes ?? '"\\$`';
   const words: string[] = [];
   let cur = '';
   let inWord = false;
@@ -15,10 +25,11 @@ export function shellWords(text: string): string[] {
     }
     if (quote === '"') {
       if (ch === '"') quote = null;
-      else if (ch === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) cur += text[++i];
+      else if (ch === '\\' && i + 1 < text.length && escapes.includes(text[i + 1]!)) cur += text[++i];
       else cur += ch;
       continue;
     }
+    if (opts.comments && ch === '#' && !inWord) break;
     if (ch === "'" || ch === '"') {
       quote = ch;
       inWord = true;
@@ -34,7 +45,7 @@ export function shellWords(text: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`unbalanced ${quote} quote in the key=value arguments`);
+  if (quote) throw new Error(opts.unbalanced ? opts.unbalanced(quote) : `unbalanced ${quote} quote in the key=value arguments`);
   if (inWord) words.push(cur);
   return words;
 }

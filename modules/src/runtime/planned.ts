@@ -2,13 +2,13 @@ import type { GatherOptions, HostFacts } from '../facts/types.js';
 import type { HostAccess } from './host-access.js';
 import type { ModuleContext, ModuleResult } from './module.js';
 import type { Plan, PlanContext } from '../plan/types.js';
-import { ALT_DISK_LOG, gatherFacts, gatherOslevel } from '../facts/gather.js';
+import { ALT_DISK_LOG, gatherFacts, gatherOslevel, runningAltDiskCommands } from '../facts/gather.js';
 import { CHANGING, HostQuestions, type QuestionFilter } from '../facts/ask.js';
 import { FactsError } from '../facts/errors.js';
 import { parseAltDiskLog } from '../facts/parse/alt-disk-log.js';
 import { RUN_RECORD, parseRunRecord } from '../facts/run-record.js';
 import { nextBootProblem } from '../facts/health.js';
-import { aixCommand, commandName } from '../aix/commands.js';
+import { commandName } from '../aix/commands.js';
 import { connectHost } from './connect.js';
 import { ModuleFailure } from './failure.js';
 import { aixError, execute, outputLines, type Execution } from './execute.js';
@@ -18,7 +18,6 @@ import { interruption, onInterrupt, type InterruptSignal } from './interrupt.js'
 import { emitResult } from './output.js';
 import { diffOf, renderSummary, summarize, type StateSummary } from '../plan/summary.js';
 import { recoveryHint } from './recovery.js';
-import { parsePs, altDiskProcess } from '../facts/parse/ps.js';
 import { nextStage, type BuildStage } from '../facts/parse/alt-disk-transcript.js';
 
 // The thin shell around a pure planner: facts before → plan → (check mode stops here) → lock →
@@ -84,15 +83,6 @@ async function planOrRefuse(m: PlannedModule, facts: HostFacts, host: HostAccess
     if (e instanceof ModuleFailure) throw new ModuleFailure(e.message, { commands: [], ...keys('before', facts, summarize(facts)), ...e.extra });
     throw e;
   }
-}
-
-/** The alt_disk_* commands running now (ps); none when ps cannot tell. */
-async function runningAltDisk(host: HostAccess): Promise<{ pid: number; command: string; by: 'aix' }[]> {
-  const r = await host.run(aixCommand('ps', '-e', '-o', 'pid,args'));
-  if (r.rc !== 0) return [];
-  return parsePs(r.stdout)
-    .filter((row) => row.pid !== process.pid && altDiskProcess(row) !== null)
-    .map((row) => ({ pid: row.pid, command: altDiskProcess(row)!.words.join(' '), by: 'aix' as const }));
 }
 
 async function logRecordCount(host: HostAccess): Promise<number> {
@@ -165,7 +155,7 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
         what: `${ctx.moduleName.replace(/^altdisk\.aix\./, '')}${firstPlan ? `: ${firstPlan.commands.map((c) => c.argv.map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ')).join('; ')}` : ''}`.slice(0, 200),
         rootvgPvids: first.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!),
       },
-      () => runningAltDisk(host),
+      () => runningAltDiskCommands(host),
       (line) => void process.stderr.write(line + '\n'),
     );
   } catch (e) {

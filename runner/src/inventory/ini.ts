@@ -1,6 +1,7 @@
 import type { Inventory } from './model.js';
 import { parseHostEntry } from './host-pattern.js';
 import { pythonLiteral } from './python-literal.js';
+import { shellWords } from '../../../modules/src/runtime/kv.js';
 
 // Ansible's INI inventory: [group] sections of host lines (`host key=value ...`), [group:vars]
 // (one key=value a line), [group:children] (group names). Lines before any section are
@@ -13,39 +14,7 @@ export class InventorySyntaxError extends Error {}
  * backslashes as in a POSIX shell, and a # that starts a word starts a comment.
  */
 export function hostLineWords(line: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote === "'") {
-      if (c === "'") quote = null;
-      else cur += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-      else if (c === '\\' && i + 1 < line.length && '"\\'.includes(line[i + 1]!)) cur += line[++i];
-      else cur += c;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
-    } else if (c === '#' && !inWord) {
-      break;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      inWord = true;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (quote) throw new Error('No closing quotation');
-  if (inWord) words.push(cur);
-  return words;
+  return shellWords(line, { comments: true, doubleQuoteEscapes: '"\\', unbalanced: () => 'No closing quotation' });
 }
 
 export function readIni(inv: Inventory, text: string, source: string): void {
