@@ -19,4 +19,8 @@ npx tsc -p tsconfig.json
 echo "== lint"
 npx eslint --max-warnings 0 .
 echo "== tests"
+# Node reads NODE_EXTRA_CA_CERTS at every start (about 30 ms of CPU each, measured: 50 ms against 20 ms for
+# `node -e 0`), and the suite starts tens of thousands of node processes: the modules and every simulated AIX
+# command. No test talks TLS (npm ci and provisioning above still see the variable), so the tests run without it.
+unset NODE_EXTRA_CA_CERTS
 node --test --test-concurrency=3 --test-reporter=spec "$@" dist/test/
