@@ -17,8 +17,9 @@ const all = fs
   .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs')
   .map((f) => f.slice(0, -4))
   .sort();
-// The soak is not a timing: it runs only when named (npm run soak, or node bench/run.mjs soak).
-const byDefault = all.filter((n) => n !== 'soak');
+// The soak is not a timing, and the suite benchmark runs the whole test suite: each runs only when
+// named (npm run soak, npm run bench:suite, or node bench/run.mjs soak|suite).
+const byDefault = all.filter((n) => n !== 'soak' && n !== 'suite');
 const unknown = wanted.filter((n) => !all.includes(n));
 if (unknown.length) {
   console.error(`bench: no benchmark ${unknown.join(', ')} (have: ${all.join(', ')})`);

@@ -36,6 +36,13 @@ if (!fs.existsSync(test)) {
 const results = path.join(root, 'bench/results');
 fs.mkdirSync(results, { recursive: true });
 
+// Node reads NODE_EXTRA_CA_CERTS at every start (~30 ms of CPU), and a soak starts node thousands of
+// times (modules, simulated AIX commands); none of them talks TLS (scripts/test.sh does the same).
+function withoutCaBundle(env) {
+  const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
+  return rest;
+}
+
 const totals = { sequences: 0, steps: 0, checks: 0 };
 const rows = [];
 let failed = false;
@@ -47,7 +54,7 @@ for (const profile of profiles) {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      ...process.env,
+      ...withoutCaBundle(process.env),
       ALTDISK_MODEL_RUNS: String(runs),
       ALTDISK_MODEL_STEPS: String(steps),
       ALTDISK_MODEL_SEED: seed,

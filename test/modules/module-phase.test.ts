@@ -89,7 +89,7 @@ test('phase: nothing to continue, or other disks named, fails with what to do', 
     const none = await h.module('phase', { phase: '3' });
     assert.equal(
       assertFailed(none),
-      'there is no altinst_rootvg on this host, so phase 3 has nothing to continue: start with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install with phase: "1" or "12")',
+      'there is no altinst_rootvg on this host, so phase 3 has nothing to continue: start with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install with phase: "1" or "12").',
     );
     assertOk(await h.module('clone', { targets: ['hdisk1'], phase: '1' }));
     const other = await h.module('phase', { phase: '3', targets: ['hdisk2'] });

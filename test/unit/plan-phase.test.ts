@@ -80,7 +80,12 @@ test('plan phase: the command that made altinst_rootvg continues it (log record)
 
 test('plan phase: what each altinst_rootvg state allows', async () => {
   const fresh = await sceneFacts('fresh');
-  assert.match(refusal(() => planPhase(params({ phase: '3' }), fresh, noFiles)), /^there is no altinst_rootvg on this host, so phase 3 has nothing to continue/);
+  assert.match(refusal(() => planPhase(params({ phase: '3' }), fresh, noFiles)), /^there is no altinst_rootvg on this host, so phase 3 has nothing to continue: start with phase 1 \([^)]*\)\.$/);
+  // Check mode cannot guess the disks of an earlier task's phase 1: the refusal says how to let it predict.
+  assert.match(
+    refusal(() => planPhase(params({ phase: '3' }), fresh, noFiles, { checkMode: true, changedBy: null })),
+    / In check mode a phase 1 of an earlier task has not run yet: give targets \(the disks it copies to\) and check mode predicts from the copy it would make\.$/,
+  );
   const complete = await sceneFacts('complete');
   const p3 = planPhase(params({ phase: '3' }), complete, noFiles);
   assert.deepEqual(p3.commands, []);

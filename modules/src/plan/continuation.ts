@@ -73,7 +73,9 @@ export function planContinuation(c: Continuation, facts: HostFacts, ctx: PlanCon
     );
   }
   if (alt.state === 'none') {
-    fail(`there is no altinst_rootvg on this host, so phase ${c.phase} has nothing to continue: start with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install with phase: "1" or "12")`);
+    // Without targets check mode cannot tell which disks an earlier task's phase 1 would copy to.
+    const hint = ctx.checkMode && !c.targets ? ` In check mode a phase 1 of an earlier task has not run yet: give targets (the disks it copies to) and check mode predicts from the copy it would make.` : '';
+    fail(`there is no altinst_rootvg on this host, so phase ${c.phase} has nothing to continue: start with phase 1 (altdisk.aix.clone or altdisk.aix.mksysb_install with phase: "1" or "12").${hint}`);
   }
   if (c.targets && !sameDisks(c.targets, alt.disks)) {
     fail(`targets: altinst_rootvg is on ${alt.disks.join(' ')}, not on ${c.targets.join(' ')}`);
