@@ -104,7 +104,13 @@ before(async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/package.json'), 'utf8')) as { name: string; version: string };
   const vsix = path.join(ROOT, 'dist', `${manifest.name}-${manifest.version}.vsix`);
   workspace = makeWorkspace();
-  server = await startCodeServer({ vsix: [vsix, packStandin()], trust: true, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  const standin = packStandin();
+  try {
+    server = await startCodeServer({ vsix: [vsix, standin], trust: true, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  } finally {
+    // Installed (copied into the extensions folder) or failed: the package is not needed any more.
+    fs.rmSync(path.dirname(standin), { recursive: true, force: true });
+  }
   const installed = fs.readdirSync(server.extensionsDir);
   assert.ok(installed.some((d) => d.startsWith('altdisk.altdisk-')), `the .vsix is installed: ${installed.join(', ')}`);
   wb = await openWorkbench(server, { folder: workspace, viewport: { width: 1500, height: 950 } });

@@ -81,7 +81,9 @@ export interface CodeServerOptions {
 
 function xdgEnv(runDir: string): NodeJS.ProcessEnv {
   const xdg = path.join(runDir, 'xdg');
-  return { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg };
+  // VS Code leaves its IPC, git and TypeScript sockets in the temporary folder when it is killed: in
+  // runDir's own (a short name: socket paths are limited to 107 bytes), removed with runDir.
+  return { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg, TMPDIR: path.join(runDir, 't') };
 }
 
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
@@ -92,6 +94,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(path.join(runDir, 'xdg'), { recursive: true });
+  fs.mkdirSync(path.join(runDir, 't'), { recursive: true });
   const settings = { ...QUIET_SETTINGS, ...(opts.trust ? { 'security.workspace.trust.enabled': true } : {}), ...opts.settings };
   fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
   const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userData];
