@@ -69,3 +69,17 @@ test('a claim left by a process that no longer exists does not block the host', 
     assert.equal(r.rc, 0, r.stderr);
     assert.equal(hostState(h).busy, null);
   }));
+
+test('a state lock without a live owner (its command killed, or left empty) holds up no later command', () =>
+  withHost([], (h) => {
+    const lock = `${h.dir}/state.lock`;
+    for (const content of ['', '999999999']) {
+      fs.writeFileSync(lock, content);
+      // Taken for a live one, the lock would hold the command up for 30 s and then fail it (rc 70).
+      const r = h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '1');
+      assert.equal(r.rc, 0, `${JSON.stringify(content)} in state.lock: ${r.stderr}`);
+      assert.equal(fs.existsSync(lock), false, 'the lock is released');
+      assert.equal(h.run('alt_rootvg_op', '-X').rc, 0);
+    }
+    assert.deepEqual(fs.readdirSync(h.dir).filter((f) => f.startsWith('state.lock')), [], 'no lock file left behind');
+  }));

@@ -45,13 +45,22 @@ function readHolder(file: string): { holder: LockHolder | null; ino: number } | 
   }
 }
 
+/**
+ * Creates the lock already holding its owner (written aside, then linked into place): a lock created
+ * empty and written after could be read empty by another task in between, taken for an abandoned one
+ * and taken over, and both tasks would run.
+ */
 function tryCreate(file: string, me: LockHolder): boolean {
+  const mine = `${file}.${process.pid}`;
+  fs.writeFileSync(mine, JSON.stringify(me) + '\n');
   try {
-    fs.writeFileSync(file, JSON.stringify(me) + '\n', { flag: 'wx' });
+    fs.linkSync(mine, file);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
 }
 

@@ -40,18 +40,30 @@ export function writeState(dir: string, state: HostState): void {
 }
 
 
+/**
+ * Takes the lock by linking a file that already holds this process's pid to state.lock: the lock
+ * never exists without its owner's pid in it. (Created empty and written after, a command killed in
+ * between left an empty lock that nobody could tell from a live one until it went stale.)
+ */
+function tryLock(lock: string): boolean {
+  const mine = `${lock}.${process.pid}`;
+  fs.writeFileSync(mine, String(process.pid));
+  try {
+    fs.linkSync(mine, lock);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    fs.rmSync(mine, { force: true });
+  }
+}
+
 function acquireLock(dir: string): string {
   const lock = path.join(dir, 'state.lock');
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = fs.openSync(lock, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return lock;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    if (tryLock(lock)) return lock;
     breakStaleLock(lock);
     if (Date.now() > deadline) {
       throw new Error(`aixsim: state of ${dir} is locked by another command for more than ${LOCK_WAIT_MS / 1000}s (${lock})`);
@@ -64,7 +76,8 @@ function breakStaleLock(lock: string): void {
   try {
     const owner = Number(fs.readFileSync(lock, 'utf8'));
     const age = Date.now() - fs.statSync(lock).mtimeMs;
-    if ((owner > 0 && !processAlive(owner, null)) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+    // tryLock never makes a lock without its owner's pid: one without is nobody's.
+    if (!(owner > 0) || !processAlive(owner, null) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
   } catch {
     // The lock vanished between our attempts: the next attempt will take it.
   }
