@@ -149,3 +149,32 @@ test('class 4: phase "23" after a boot-list failure is rerun: the advice says so
     assertOk(again);
     assert.equal(again.json.changed, false);
   }));
+
+test('class 4: a phase that waited while another task completed the copy: that copy is the other task\'s result (phase 2 refuses and advises nothing about it, phase 23 finds it done)', () =>
+  withModuleHost([], async (h) => {
+    assertOk(await h.module('clone', { targets: ['hdisk1'], phase: '1' }));
+    const lock = path.join(h.dir, 'root', 'var/adm/ras/altdisk/lock');
+    for (const phase of ['2', '23'] as const) {
+      if (phase === '23') {
+        assertOk(await h.module('cleanup', {}));
+        assertOk(await h.module('clone', { targets: ['hdisk1'], phase: '1' }));
+      }
+      // Another task (this test process, alive) holds the lock and finishes the copy while this one waits.
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, module: 'phase', started: new Date().toISOString(), what: 'phase: alt_disk_copy -d hdisk1 -P 23' }));
+      const run = started(h, 'phase', { phase });
+      await run.progress(/altdisk: waiting for altdisk phase: alt_disk_copy -d hdisk1 -P 23 \(pid \d+\) to finish/);
+      const other = h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '3');
+      assert.equal(other.rc, 0, other.stderr);
+      fs.rmSync(lock);
+      const a = await run.done;
+      assert.equal(a.json.changed, false, `phase ${phase}: ${JSON.stringify(a.json)}`);
+      if (phase === '2') {
+        assert.equal(a.json.failed, true);
+        assert.match(String(a.json.msg), /^while this task waited, another altdisk task \(phase: alt_disk_copy -d hdisk1 -P 23, pid \d+\) ran and left a complete altinst_rootvg on hdisk1; that is its result, so this phase 2 does not run on it and does not touch it\. Nothing was run/);
+        assert.doesNotMatch(String(a.json.msg), /remove it|force: true|altdisk\.aix\.cleanup/i, 'no advice about the other task\'s copy');
+      } else {
+        assert.notEqual(a.json.failed, true, JSON.stringify(a.json));
+        assert.match(String(a.json.msg), /already complete.*\(another altdisk task \(phase: alt_disk_copy -d hdisk1 -P 23, pid \d+\) ran while this task waited for it\)/);
+      }
+    }
+  }));

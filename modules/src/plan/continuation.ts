@@ -80,6 +80,13 @@ export function planContinuation(c: Continuation, facts: HostFacts, ctx: PlanCon
   if (c.targets && !sameDisks(c.targets, alt.disks)) {
     fail(`targets: altinst_rootvg is on ${alt.disks.join(' ')}, not on ${c.targets.join(' ')}`);
   }
+  if (ctx.changedBy && !canContinue(c, f)) {
+    // The winner of a race left this copy: it is that task's result, never this one's to remove or advise on.
+    fail(
+      `while this task waited, ${ctx.changedBy} ran and left ${describeAltinst(f)}; that is its result, so this phase ${c.phase} does not run on it and does not touch it. Nothing was run; run this task again if you still want it once you have decided what to keep.`,
+      { altinst_state: alt.state, targets: alt.disks },
+    );
+  }
   if (alt.state === 'incomplete') {
     fail(
       `${describeAltinst(f)}: phase ${c.phase} does not continue a half-made copy (it would install into, or boot, a copy that is not whole). Remove it with altdisk.aix.cleanup and start again with phase 1, or rerun altdisk.aix.clone (or mksysb_install) with force: true.`,
@@ -108,7 +115,8 @@ export function planContinuation(c: Continuation, facts: HostFacts, ctx: PlanCon
         completes: again,
       };
     }
-    if (c.phase === '3' || bootlistLeftOver(f, again) || finishedEarlier(f, again)) {
+    // After a race, a copy the other task completed is what phase 23 leads to as well.
+    if (c.phase === '3' || (ctx.changedBy && c.phase === '23') || bootlistLeftOver(f, again) || finishedEarlier(f, again)) {
       return { commands: [], msg: `altinst_rootvg on ${alt.disks.join(' ')} is already complete: phase 3 has nothing to do`, warnings: [], predicted: summarize(f), result: { targets: alt.disks } };
     }
     fail(`altinst_rootvg on ${alt.disks.join(' ')} is complete (phase 3 done): phase 2 can no longer run on it. To change it, ${changeCompleteAdvice(f, alt.bootDisk ?? alt.disks[0]!)}.`);
@@ -123,6 +131,15 @@ export function planContinuation(c: Continuation, facts: HostFacts, ctx: PlanCon
     predicted,
     result: { targets: alt.disks, cmd: argv },
   };
+}
+
+/**
+ * After another task changed the host: this phase goes on with the copy as it is now (a phase-1
+ * copy), or that copy is already what this one leads to (complete, and phase 3 or 23 was asked for).
+ */
+function canContinue(c: Continuation, f: HostFacts): boolean {
+  const state = f.altRootvg.state;
+  return state === 'phase1' || (state === 'complete' && c.phase !== '2');
 }
 
 /** The command that continues the copy: the one that made it (clone, or the mksysb install of its image). */
