@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostAccess } from './host-access.js';
 import type { OperationFacts } from '../facts/types.js';
+import { createWith } from './create-with.js';
 import { LOCK_FILE, holderOfThisSystem, parseLockHolder, type LockHolder } from '../facts/run-record.js';
 
 // One changing altdisk task at a time per host, as AIX runs one alternate-disk operation at a
@@ -46,25 +47,6 @@ function readHolder(file: string): { holder: LockHolder | null; ino: number } | 
 }
 
 /**
- * Creates the lock already holding its owner (written aside, then linked into place): a lock created
- * empty and written after could be read empty by another task in between, taken for an abandoned one
- * and taken over, and both tasks would run.
- */
-function tryCreate(file: string, me: LockHolder): boolean {
-  const mine = `${file}.${process.pid}`;
-  fs.writeFileSync(mine, JSON.stringify(me) + '\n');
-  try {
-    fs.linkSync(mine, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    fs.rmSync(mine, { force: true });
-  }
-}
-
-/**
  * Take the lock, waiting while another live task holds it or an alternate-disk command runs.
  * `running` lists the alt_disk_* commands running now (ps).
  */
@@ -83,7 +65,7 @@ export async function acquireLock(
   let told = '';
   for (;;) {
     let holder: LockHolder | null = null;
-    if (tryCreate(file, me)) {
+    if (createWith(file, JSON.stringify(me) + '\n')) {
       // Holding the lock, an alt_disk_* command started by hand is the one thing left to wait for.
       const ops = await running();
       if (ops.length === 0) {

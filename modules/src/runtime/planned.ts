@@ -85,6 +85,11 @@ async function planOrRefuse(m: PlannedModule, facts: HostFacts, host: HostAccess
   }
 }
 
+/** The PVIDs of the running rootvg's disks: what a lock and a run record are tied to. */
+function rootvgPvidsOf(f: HostFacts): string[] {
+  return f.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!);
+}
+
 async function logRecordCount(host: HostAccess): Promise<number> {
   const text = await host.readFile(ALT_DISK_LOG);
   return text === null ? 0 : parseAltDiskLog(text).length;
@@ -153,7 +158,7 @@ export async function runPlanned(ctx: ModuleContext, m: PlannedModule): Promise<
         module: ctx.moduleName,
         started: new Date().toISOString(),
         what: `${ctx.moduleName.replace(/^altdisk\.aix\./, '')}${firstPlan ? `: ${firstPlan.commands.map((c) => c.argv.map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ')).join('; ')}` : ''}`.slice(0, 200),
-        rootvgPvids: first.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!),
+        rootvgPvids: rootvgPvidsOf(first),
       },
       () => runningAltDiskCommands(host),
       (line) => void process.stderr.write(line + '\n'),
@@ -230,11 +235,11 @@ async function executePlan(
   keys: NonNullable<PlannedModule['stateKeys']>,
 ): Promise<ModuleResult> {
   const base: ModuleResult = { ...plan.result, commands: plan.commands.map((c) => c.argv) };
-  const rootvgPvids = before.disks.filter((d) => d.vg === 'rootvg' && d.pvid).map((d) => d.pvid!);
+  const rootvgPvids = rootvgPvidsOf(before);
   const touched = [...new Set([...((plan.result.targets as string[] | undefined) ?? []), ...before.altRootvg.disks, ...((plan.result.freed_disks as string[] | undefined) ?? [])])];
   // Only a run of an alt_* command can make or change a copy: any other (the boot list) keeps the record
   // of the last one, so a half-made copy is still known as one after it.
-  const copies = plan.commands.some((c) => (c.argv[0] ?? '').split('/').pop()!.startsWith('alt_'));
+  const copies = plan.commands.some((c) => commandName(c.argv).startsWith('alt_'));
   const recorder = new RunRecorder(host, ctx.moduleName.replace(/^altdisk\.aix\./, ''), rootvgPvids, touched, plan.completes ?? null, copies);
   let childPid: number | null = null;
   let stopping: InterruptSignal | null = null;
