@@ -73,7 +73,8 @@ test('a claim left by a process that no longer exists does not block the host', 
 test('a state lock without a live owner (its command killed, or left empty) holds up no later command', () =>
   withHost([], (h) => {
     const lock = `${h.dir}/state.lock`;
-    for (const content of ['', '999999999']) {
+    // Empty, a dead pid, and this test's own live pid with another start time (a recycled pid).
+    for (const content of ['', '999999999', `${process.pid} 1`]) {
       fs.writeFileSync(lock, content);
       // Taken for a live one, the lock would hold the command up for 30 s and then fail it (rc 70).
       const r = h.run('alt_disk_copy', '-d', 'hdisk1', '-P', '1');

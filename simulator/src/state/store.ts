@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostState } from './types.js';
-import { processAlive } from '../runtime/procs.js';
+import { processAlive, selfIdentity } from '../runtime/procs.js';
 import { sleepSync } from '../runtime/sleep.js';
+import { createWith } from '../../../modules/src/runtime/create-with.js';
 
 // Every simulated command is its own process and several may run at once (a test reading lspv
 // while a clone runs), so state changes go through a lock file, and writes go to a temporary file
@@ -39,31 +40,13 @@ export function writeState(dir: string, state: HostState): void {
   fs.renameSync(tmp, target);
 }
 
-
-/**
- * Takes the lock by linking a file that already holds this process's pid to state.lock: the lock
- * never exists without its owner's pid in it. (Created empty and written after, a command killed in
- * between left an empty lock that nobody could tell from a live one until it went stale.)
- */
-function tryLock(lock: string): boolean {
-  const mine = `${lock}.${process.pid}`;
-  fs.writeFileSync(mine, String(process.pid));
-  try {
-    fs.linkSync(mine, lock);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return false;
-  } finally {
-    fs.rmSync(mine, { force: true });
-  }
-}
-
 function acquireLock(dir: string): string {
   const lock = path.join(dir, 'state.lock');
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
-    if (tryLock(lock)) return lock;
+    // Linked into place with its owner (pid and start time): a lock is never seen without it.
+    const me = selfIdentity();
+    if (createWith(lock, `${me.pid} ${me.start ?? ''}`.trim())) return lock;
     breakStaleLock(lock);
     if (Date.now() > deadline) {
       throw new Error(`aixsim: state of ${dir} is locked by another command for more than ${LOCK_WAIT_MS / 1000}s (${lock})`);
@@ -74,10 +57,12 @@ function acquireLock(dir: string): string {
 
 function breakStaleLock(lock: string): void {
   try {
-    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    const [pid, start] = fs.readFileSync(lock, 'utf8').trim().split(' ');
+    const owner = Number(pid);
     const age = Date.now() - fs.statSync(lock).mtimeMs;
-    // tryLock never makes a lock without its owner's pid: one without is nobody's.
-    if (!(owner > 0) || !processAlive(owner, null) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+    // A lock is never made without its owner: one without is nobody's; with the start time, a pid the
+    // system gave to another process since (the suite wraps around pid_max) is not the owner.
+    if (!(owner > 0) || !processAlive(owner, start || null) || age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
   } catch {
     // The lock vanished between our attempts: the next attempt will take it.
   }
